@@ -1,0 +1,30 @@
+package org.gapmap.api;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+
+/** The map page of one collection; the page itself reads the region from its URL. Thread-safe. */
+@Controller("/collections/{regionId}/map")
+final class MapPageController {
+  private final RunCache runs;
+  private final MapPage mapPage;
+
+  MapPageController(RunCache runs, MapPage mapPage) {
+    this.runs = runs;
+    this.mapPage = mapPage;
+  }
+
+  @Get(produces = ApiMediaTypes.HTML)
+  HttpResponse<byte[]> map(HttpRequest<?> request, @PathVariable String regionId) {
+    runs.current(regionId).orElseThrow(() -> ApiException.noSuchCollection(regionId));
+    byte[] html = mapPage.html();
+    return CachingHeaders.respond(
+        request,
+        CachingHeaders.Validator.ofContent(html),
+        ApiMediaTypes.HTML + ";charset=utf-8",
+        () -> html);
+  }
+}

@@ -1,0 +1,87 @@
+package org.gapmap.api;
+
+import io.micronaut.context.annotation.Context;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.gapmap.core.model.Region;
+import org.gapmap.core.model.RegionId;
+import org.gapmap.core.model.RunId;
+import org.gapmap.core.publish.PublishedRun;
+import org.gapmap.core.store.ScoreStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The current published run of each region, loaded once per run. Every lookup reads the region from
+ * the store (a cheap call) and reloads only when its current-run pointer has moved, so a publish is
+ * visible on the next request.
+ *
+ * <p>Thread-safe: entries live in a concurrent map and a region's run is loaded under that entry's
+ * lock, so concurrent requests for a new run load it once. Requests that read the region just
+ * before and after a pointer move may briefly replace each other's entry; the next lookup corrects
+ * it.
+ */
+@Context
+final class RunCache {
+  private static final Logger LOG = LoggerFactory.getLogger(RunCache.class);
+
+  private final ScoreStore store;
+  private final ConcurrentMap<RegionId, CachedRun> runs = new ConcurrentHashMap<>();
+
+  RunCache(ScoreStore store) {
+    this.store = store;
+  }
+
+  /**
+   * The current run of the region spelled {@code regionId}, or empty when the id is not a valid
+   * region id, the region is unknown, or it has no published features.
+   */
+  Optional<CachedRun> current(String regionId) {
+    return parseRegionId(regionId).flatMap(store::region).flatMap(this::current);
+  }
+
+  /** The current run of every region that has published features, ordered by region id. */
+  List<CachedRun> published() {
+    return store.regions().stream().map(this::current).flatMap(Optional::stream).toList();
+  }
+
+  private Optional<CachedRun> current(Region region) {
+    RunId wanted = region.currentRunId();
+    if (wanted == null) {
+      runs.remove(region.id());
+      return Optional.empty();
+    }
+    CachedRun cached = runs.get(region.id());
+    if (cached == null || !cached.runId().equals(wanted)) {
+      cached =
+          runs.compute(
+              region.id(),
+              (id, old) -> old != null && old.runId().equals(wanted) ? old : load(region));
+    }
+    return Optional.ofNullable(cached).filter(run -> run.size() > 0);
+  }
+
+  private CachedRun load(Region region) {
+    Optional<PublishedRun> run = PublishedRun.current(store, region);
+    if (run.isEmpty()) {
+      LOG.warn(
+          "region {} points at run {}, which is not stored", region.id(), region.currentRunId());
+      return null;
+    }
+    CachedRun loaded = new CachedRun(run.get());
+    LOG.info(
+        "serving run {} of region {} ({} features)", loaded.runId(), region.id(), loaded.size());
+    return loaded;
+  }
+
+  private static Optional<RegionId> parseRegionId(String value) {
+    try {
+      return Optional.of(RegionId.of(value));
+    } catch (IllegalArgumentException notARegionId) {
+      // Not a valid region id, so no such collection: the caller answers "not found".
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package org.gapmap.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.NoSuchElementException;
+import java.util.concurrent.Callable;
+import org.gapmap.core.export.CsvExporter;
+import org.gapmap.core.export.GeoJsonExporter;
+import org.gapmap.core.model.Region;
+import org.gapmap.core.model.RegionId;
+import org.gapmap.core.publish.PublishedRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code gapmap export}: write a region's current run as GeoJSON or CSV. */
+@Command(
+    name = "export",
+    description = "Write a region's current run as GeoJSON (RFC 7946) or CSV (spreadsheet-ready).")
+final class ExportCommand implements Callable<Integer> {
+  /** Output formats. */
+  enum Format {
+    geojson,
+    csv
+  }
+
+  @Parameters(index = "0", paramLabel = "regionId")
+  String regionId;
+
+  @Option(
+      names = "--format",
+      required = true,
+      paramLabel = "geojson|csv",
+      description = "Output format: ${COMPLETION-CANDIDATES}.")
+  Format format;
+
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Output file (default: standard output).")
+  Path out;
+
+  @Mixin DataDirOption data;
+
+  private final Console console;
+
+  ExportCommand(Console console) {
+    this.console = console;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    RegionId id = RegionId.of(regionId);
+    try (LocalRuntime runtime = LocalRuntime.open(data.dataDir)) {
+      Region region =
+          runtime
+              .store()
+              .region(id)
+              .orElseThrow(() -> new NoSuchElementException("no region " + id));
+      PublishedRun run =
+          PublishedRun.current(runtime.store(), region)
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "region " + id + " has no published run yet: ingest and score first"));
+      if (out == null) {
+        write(run, console.out());
+        console.out().flush();
+      } else {
+        try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(out))) {
+          write(run, file);
+        }
+        console.note("wrote " + run.features().size() + " features to " + out);
+      }
+    }
+    return ExitCodes.OK;
+  }
+
+  private void write(PublishedRun run, OutputStream target) throws IOException {
+    switch (format) {
+      case geojson -> GeoJsonExporter.write(run, target);
+      case csv -> CsvExporter.write(run, target);
+    }
+  }
+}

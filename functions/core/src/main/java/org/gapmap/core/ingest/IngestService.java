@@ -1,0 +1,77 @@
+package org.gapmap.core.ingest;
+
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import org.gapmap.core.input.InputSource;
+import org.gapmap.core.input.ProgressListener;
+import org.gapmap.core.model.RegionId;
+import org.gapmap.core.model.UploadId;
+import org.gapmap.core.model.UploadKind;
+import org.gapmap.core.model.UploadRecord;
+import org.gapmap.core.store.ScoreStore;
+
+/**
+ * Ingests one upload into a region: identifies it by content hash (the same file twice changes
+ * nothing), reads it with the reader of its kind, and stores the per-neighborhood indicators. Input
+ * that is rejected leaves the store as it was. Thread-safe if the store is.
+ */
+public final class IngestService {
+  private final ScoreStore store;
+  private final Clock clock;
+  private final Map<UploadKind, UploadReader> readers = new EnumMap<>(UploadKind.class);
+
+  public IngestService(ScoreStore store, Clock clock) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    readers.put(UploadKind.ADOPTION, new AdoptionReader());
+    readers.put(UploadKind.POINTS, new PointsReader());
+  }
+
+  /**
+   * @throws NoSuchElementException if the region is unknown
+   * @throws org.gapmap.core.input.InputRejectedException if the input is rejected
+   * @throws IllegalArgumentException if the options do not fit the kind (unknown preset or mapping
+   *     target)
+   */
+  public IngestOutcome ingest(
+      RegionId regionId,
+      UploadKind kind,
+      InputSource input,
+      UploadOptions options,
+      ProgressListener progress) {
+    if (store.region(regionId).isEmpty()) {
+      throw new NoSuchElementException("no region " + regionId + "; add it with 'region add'");
+    }
+    UploadId id = input.contentHash();
+    Optional<UploadRecord> existing = store.upload(regionId, id);
+    if (existing.isPresent()) {
+      return new IngestOutcome(existing.get(), true);
+    }
+    RegionContext region = new RegionContext(regionId, store.neighborhoods(regionId));
+    ReadResult result = readers.get(kind).read(progress.observing(input), region, options);
+    UploadRecord record =
+        new UploadRecord(
+            id,
+            regionId,
+            kind,
+            result.label(),
+            fileName(input.name()),
+            options.attribution(),
+            clock.instant(),
+            result.report(),
+            result.indicators());
+    if (!store.putUpload(record)) {
+      return new IngestOutcome(store.upload(regionId, id).orElse(record), true);
+    }
+    return new IngestOutcome(record, false);
+  }
+
+  private static String fileName(String name) {
+    int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+    return name.substring(slash + 1);
+  }
+}

@@ -1,0 +1,32 @@
+package org.gapmap.core.model;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The kinds of upload gapmap reads; each has one reader. Names are the ones users type. */
+public enum UploadKind {
+  ADOPTION("adoption"),
+  POINTS("points");
+
+  private final String cliName;
+
+  UploadKind(String cliName) {
+    this.cliName = cliName;
+  }
+
+  /** The name used on the command line, in storage keys and in S3 upload prefixes. */
+  public String cliName() {
+    return cliName;
+  }
+
+  public static Optional<UploadKind> fromName(String name) {
+    String wanted = name.toLowerCase(Locale.ROOT);
+    return Arrays.stream(values()).filter(k -> k.cliName.equals(wanted)).findFirst();
+  }
+
+  @Override
+  public String toString() {
+    return cliName;
+  }
+}

@@ -1,0 +1,17 @@
+package org.gapmap.core.publish;
+
+import java.util.Objects;
+import org.gapmap.core.model.Neighborhood;
+import org.gapmap.core.model.NeighborhoodScore;
+
+/** A neighborhood together with its score in one run: what the API serves as one feature. */
+public record ScoredFeature(Neighborhood neighborhood, NeighborhoodScore score) {
+  public ScoredFeature {
+    Objects.requireNonNull(neighborhood, "neighborhood");
+    Objects.requireNonNull(score, "score");
+    if (!neighborhood.id().equals(score.id())) {
+      throw new IllegalArgumentException(
+          "score of " + score.id() + " paired with neighborhood " + neighborhood.id());
+    }
+  }
+}
