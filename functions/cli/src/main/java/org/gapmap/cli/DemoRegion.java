@@ -70,7 +70,12 @@ final class DemoRegion {
                 ID,
                 UploadKind.POINTS,
                 resource("nyc_mobile_telecom_franchise_poletop_installations.csv"),
-                new UploadOptions(null, Map.of(), "small_cells", POLES_ATTRIBUTION),
+                new UploadOptions(
+                    null,
+                    Map.of(),
+                    "small_cells",
+                    POLES_ATTRIBUTION,
+                    java.time.LocalDate.of(2020, 7, 15)),
                 ProgressListener.NONE));
     Run run =
         runtime

@@ -11,6 +11,7 @@ import org.gapmap.core.export.CsvExporter;
 import org.gapmap.core.export.GeoJsonExporter;
 import org.gapmap.core.model.Region;
 import org.gapmap.core.model.RegionId;
+import org.gapmap.core.priorities.PriorityList;
 import org.gapmap.core.publish.PublishedRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,9 +45,18 @@ final class ExportCommand implements Callable<Integer> {
       description = "Output file (default: standard output).")
   Path out;
 
+  @Option(
+      names = "--top",
+      paramLabel = "N",
+      description =
+          "Only the N top-ranked neighborhoods, in rank order, with their totals (a last CSV row;"
+              + " households, population, household-weighted adoption).")
+  Integer top;
+
   @Mixin DataDirOption data;
 
   private final Console console;
+  private PriorityList priorities;
 
   ExportCommand(Console console) {
     this.console = console;
@@ -67,6 +77,14 @@ final class ExportCommand implements Callable<Integer> {
                   () ->
                       new IllegalStateException(
                           "region " + id + " has no published run yet: ingest and score first"));
+      if (top != null) {
+        if (top < 1) {
+          throw new IllegalArgumentException("--top must be 1 or more, got " + top);
+        }
+        priorities = PriorityList.of(run, top);
+        run = new PublishedRun(region, run.run(), priorities.features(), run.indicatorNames());
+        Reports.totals(console, priorities);
+      }
       if (out == null) {
         write(run, console.out());
         console.out().flush();
@@ -83,7 +101,9 @@ final class ExportCommand implements Callable<Integer> {
   private void write(PublishedRun run, OutputStream target) throws IOException {
     switch (format) {
       case geojson -> GeoJsonExporter.write(run, target);
-      case csv -> CsvExporter.write(run, target);
+      case csv ->
+          CsvExporter.write(
+              run, run.features(), priorities == null ? null : priorities.totals(), target);
     }
   }
 }

@@ -57,6 +57,13 @@ final class IngestCommand implements Callable<Integer> {
       description = "Source and licence of the data, carried with its indicators.")
   String attribution;
 
+  @Option(
+      names = "--as-of",
+      paramLabel = "YYYY-MM-DD",
+      description =
+          "The date the data describes (its vintage or release date), shown with every number it feeds.")
+  java.time.LocalDate asOf;
+
   @Option(names = "--no-score", description = "Only store the upload; do not rescore.")
   boolean noScore;
 
@@ -90,7 +97,7 @@ final class IngestCommand implements Callable<Integer> {
                   id,
                   uploadKind,
                   input,
-                  new UploadOptions(preset, columns, label, attribution),
+                  new UploadOptions(preset, columns, label, attribution, asOf),
                   progress.listener());
       Reports.ingested(console, outcome);
       if (!noScore && !outcome.alreadyIngested()) {

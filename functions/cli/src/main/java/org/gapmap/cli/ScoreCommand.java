@@ -1,9 +1,16 @@
 package org.gapmap.cli;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.gapmap.core.model.Neighborhood;
+import org.gapmap.core.model.NeighborhoodId;
 import org.gapmap.core.model.RegionId;
+import org.gapmap.core.model.Run;
+import org.gapmap.core.run.CurrentInputs;
 import org.gapmap.core.score.ScoringProfile;
 import org.gapmap.core.score.ScoringProfiles;
+import org.gapmap.core.score.Sensitivity;
 import org.gapmap.core.store.ScoreStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,7 +20,10 @@ import picocli.CommandLine.Parameters;
 /** {@code gapmap score}: score a region from its current inputs and publish a new run. */
 @Command(
     name = "score",
-    description = "Score a region from its current inputs under a profile and publish a new run.")
+    description = {
+      "Score a region from its current inputs under a profile and publish a new run.",
+      "--sensitivity then reports how stable the top N is when each weight moves by ±step."
+    })
 final class ScoreCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "regionId")
   String regionId;
@@ -23,8 +33,29 @@ final class ScoreCommand implements Callable<Integer> {
       paramLabel = "NAME|FILE",
       defaultValue = ScoringProfiles.DEFAULT,
       description =
-          "Built-in profile (balanced, home-adoption) or a profile JSON file (default: ${DEFAULT-VALUE}).")
+          "Built-in profile (balanced, home-adoption, mobile-5g, bead) or a profile JSON file"
+              + " (default: ${DEFAULT-VALUE}).")
   String profile;
+
+  @Option(
+      names = "--sensitivity",
+      description =
+          "Also report, for the top N, each neighborhood's rank range when each weight moves ±step.")
+  boolean sensitivity;
+
+  @Option(
+      names = "--top",
+      paramLabel = "N",
+      defaultValue = "10",
+      description = "Size of the top for --sensitivity (default: ${DEFAULT-VALUE}).")
+  int top;
+
+  @Option(
+      names = "--step",
+      paramLabel = "FRACTION",
+      defaultValue = "0.2",
+      description = "Relative weight change for --sensitivity (default: ${DEFAULT-VALUE}, ±20 %%).")
+  double step;
 
   @Mixin DataDirOption data;
 
@@ -37,22 +68,41 @@ final class ScoreCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RegionId id = RegionId.of(regionId);
+    if (top < 1) {
+      throw new IllegalArgumentException("--top must be 1 or more, got " + top);
+    }
+    if (!(step > 0 && step < 1)) {
+      throw new IllegalArgumentException("--step must be between 0 and 1, got " + step);
+    }
     ScoringProfile scoringProfile = ScoringProfiles.resolve(profile);
     try (LocalRuntime runtime = LocalRuntime.open(data.dataDir)) {
-      Reports.published(console, runtime.store(), runtime.publisher().publish(id, scoringProfile));
+      Run run = runtime.publisher().publish(id, scoringProfile);
+      Reports.published(console, runtime.store(), run);
+      if (sensitivity) {
+        CurrentInputs inputs = runtime.publisher().inputs(id, scoringProfile);
+        Map<NeighborhoodId, String> names = new HashMap<>();
+        for (Neighborhood n : runtime.store().neighborhoods(id)) {
+          names.put(n.id(), n.name());
+        }
+        Sensitivity.Report report =
+            Sensitivity.analyze(
+                runtime.store().neighborhoods(id), inputs.indicators(), scoringProfile, top, step);
+        Reports.sensitivity(console, report, names);
+      }
     }
     return ExitCodes.OK;
   }
 
-  /** The built-in profile of the region's current run, or the default one. */
+  /**
+   * The profile of the region's current run (its stored definition, so a custom profile stays in
+   * force), or the default one.
+   */
   static ScoringProfile currentProfile(ScoreStore store, RegionId id) {
-    String name =
-        store
-            .region(id)
-            .flatMap(r -> r.currentRun().flatMap(runId -> store.run(id, runId)))
-            .map(run -> run.profile().replaceFirst("@.*$", ""))
-            .orElse(ScoringProfiles.DEFAULT);
-    return ScoringProfiles.builtIn(name)
+    return store
+        .region(id)
+        .flatMap(r -> r.currentRun().flatMap(runId -> store.run(id, runId)))
+        .flatMap(
+            run -> ScoringProfiles.of(run).or(() -> ScoringProfiles.builtIn(run.profileName())))
         .or(() -> ScoringProfiles.builtIn(ScoringProfiles.DEFAULT))
         .orElseThrow();
   }

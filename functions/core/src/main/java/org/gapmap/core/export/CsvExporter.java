@@ -14,6 +14,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.QuoteMode;
 import org.gapmap.core.model.Run;
+import org.gapmap.core.priorities.Totals;
+import org.gapmap.core.publish.DataSource;
 import org.gapmap.core.publish.PublishedRun;
 import org.gapmap.core.publish.ScoredFeature;
 import org.locationtech.jts.geom.Point;
@@ -44,8 +46,27 @@ public final class CsvExporter {
    */
   public static void write(PublishedRun run, List<ScoredFeature> features, OutputStream out)
       throws IOException {
+    write(run, features, null, out);
+  }
+
+  /**
+   * A printer on {@code out} in this exporter's format, the byte-order mark already written. Flush
+   * it when done; {@code out} stays open.
+   */
+  public static CSVPrinter printer(OutputStream out) throws IOException {
     Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
     writer.write('\ufeff');
+    return new CSVPrinter(writer, FORMAT);
+  }
+
+  /**
+   * Writes {@code features} of {@code run} in rank order, then, if {@code totals} is given, one
+   * last row whose {@code ranked} cell is {@code total}: the selection's households, population and
+   * households without home broadband summed, its adoption household-weighted.
+   */
+  public static void write(
+      PublishedRun run, List<ScoredFeature> features, Totals totals, OutputStream out)
+      throws IOException {
     List<Map<String, Object>> rows = new ArrayList<>();
     Set<String> contributionColumns = new LinkedHashSet<>();
     for (ScoredFeature f : ranked(features)) {
@@ -59,20 +80,59 @@ public final class CsvExporter {
     header.addAll(
         List.of(
             "missing_indicators",
+            "unranked_reason",
+            "sources",
             "centroid_lat",
             "centroid_lon",
             "area_km2",
             "profile",
             "run_id",
             "computed_at"));
-    CSVPrinter printer = new CSVPrinter(writer, FORMAT);
+    CSVPrinter printer = printer(out);
     printer.printRecord(header);
     int i = 0;
     for (ScoredFeature f : ranked(features)) {
       Map<String, Object> p = rows.get(i++);
       printer.printRecord(record(header, p, f, run.run()));
     }
+    if (totals != null) {
+      printer.printRecord(totalsRecord(header, totals, run.run()));
+    }
     printer.flush();
+  }
+
+  private static List<Object> totalsRecord(List<String> header, Totals totals, Run run) {
+    List<Object> values = new ArrayList<>(header.size());
+    for (String column : header) {
+      Object v =
+          switch (column) {
+            case "name" -> "Total of " + totals.neighborhoods() + " neighborhoods";
+            case "ranked" -> "total";
+            case "households" -> totals.households();
+            case "population" -> totals.population();
+            case "no_home_broadband_households" -> totals.noHomeBroadbandHouseholds();
+            case "home_broadband_adoption" -> round(totals.homeBroadbandAdoptionWeighted(), 4);
+            case "mobile_broadband_adoption" -> round(totals.mobileBroadbandAdoptionWeighted(), 4);
+            case "bsl_count" -> totals.locations();
+            case "profile" -> run.profile();
+            case "run_id" -> run.id().value();
+            case "computed_at" -> run.createdAt().toString();
+            default -> null;
+          };
+      values.add(plain(v));
+    }
+    return values;
+  }
+
+  private static Double round(Double value, int decimals) {
+    return value == null ? null : FeatureProperties.round(value, decimals);
+  }
+
+  /** Whole numbers without a fraction, so spreadsheets read 12 rather than 12.0. */
+  static Object plain(Object v) {
+    return v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15
+        ? (Object) d.longValue()
+        : v;
   }
 
   private static List<Object> record(
@@ -93,13 +153,12 @@ public final class CsvExporter {
         v = GeoJsonWriter.roundCoordinate(centroid.getX());
       } else if (column.equals("ranked")) {
         v = f.neighborhood().ranked() ? "yes" : "no";
+      } else if (column.equals("sources")) {
+        v = String.join("; ", f.sources().stream().map(DataSource::describe).toList());
       } else {
         v = p.get(column);
       }
-      values.add(
-          v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15
-              ? (Object) d.longValue()
-              : v);
+      values.add(plain(v));
     }
     return values;
   }

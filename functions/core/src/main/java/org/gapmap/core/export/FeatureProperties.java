@@ -4,11 +4,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.gapmap.core.model.Neighborhood;
 import org.gapmap.core.model.NeighborhoodScore;
 import org.gapmap.core.model.Run;
+import org.gapmap.core.publish.DataSource;
 import org.gapmap.core.publish.PublishedRun;
 import org.gapmap.core.publish.ScoredFeature;
+import org.gapmap.core.score.EligibilityRule;
+import org.gapmap.core.score.IndicatorCatalog;
+import org.gapmap.core.score.ScoringProfile;
+import org.gapmap.core.score.WeightedIndicator;
 
 /**
  * The properties of a published feature, in the order every output format uses: identity first,
@@ -33,8 +39,9 @@ public final class FeatureProperties {
 
   /**
    * Ordered properties of {@code feature} in {@code run}. Values are {@link String}, {@link
-   * Number}, {@link Boolean}, {@code null}, a {@code Map<String, Double>} ({@code contributions})
-   * or a {@code List<String>} ({@code missing_indicators}).
+   * Number}, {@link Boolean}, {@code null}, a {@code Map<String, Double>} ({@code contributions},
+   * {@code sample_sizes}), a {@code List<String>} ({@code missing_indicators}) or a list of maps
+   * ({@code sources}).
    */
   public static Map<String, Object> of(ScoredFeature feature, PublishedRun published) {
     Run run = published.run();
@@ -56,9 +63,70 @@ public final class FeatureProperties {
     s.contributions().forEach((k, v) -> contributions.put(k, round(v, 2)));
     p.put("contributions", contributions);
     p.put("missing_indicators", s.missingIndicators());
+    Optional<ScoringProfile> profile = published.profile();
+    p.put("sample_sizes", sampleSizes(s, profile));
+    p.put("unranked_reason", unrankedReason(feature, profile));
+    p.put("sources", sources(feature.sources()));
     p.put("run_id", run.id().value());
     p.put("computed_at", run.createdAt().toString());
     return p;
+  }
+
+  /**
+   * For each profile indicator that is a statistic over locations or measurements, the size of its
+   * sample here ({@code unserved_share} → its {@code bsl_count}); absent where unknown.
+   */
+  static Map<String, Double> sampleSizes(NeighborhoodScore s, Optional<ScoringProfile> profile) {
+    Map<String, Double> sizes = new LinkedHashMap<>();
+    List<String> names =
+        profile
+            .map(pr -> pr.indicators().stream().map(WeightedIndicator::name).toList())
+            .orElse(List.copyOf(s.contributions().keySet()));
+    for (String name : names) {
+      IndicatorCatalog.sampleSizeOf(name)
+          .flatMap(size -> s.indicators().value(size))
+          .filter(v -> s.indicators().has(name))
+          .ifPresent(v -> sizes.put(name, v));
+    }
+    return sizes;
+  }
+
+  /** Why a feature has no rank, in words; {@code null} for a ranked feature. */
+  public static String unrankedReason(ScoredFeature feature, Optional<ScoringProfile> profile) {
+    if (feature.score().rank() != null) {
+      return null;
+    }
+    if (!feature.neighborhood().ranked()) {
+      return "left out of the ranking when the region was registered (not residential: park,"
+          + " cemetery, airport or similar)";
+    }
+    if (profile.isPresent()) {
+      Optional<EligibilityRule> failed = profile.get().failedRule(feature.score().indicators());
+      if (failed.isPresent()) {
+        return "not eligible under profile "
+            + profile.get().reference()
+            + ": requires "
+            + failed.get().describe();
+      }
+    }
+    return "no data for any of the profile's indicators";
+  }
+
+  private static List<Map<String, Object>> sources(List<DataSource> sources) {
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (DataSource d : sources) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("upload_id", d.uploadId().sha256());
+      m.put("kind", d.kind().cliName());
+      m.put("label", d.label());
+      m.put("source_name", d.sourceName());
+      m.put("as_of", d.asOf() == null ? null : d.asOf().toString());
+      m.put("attribution", d.attribution());
+      m.put("received_at", d.receivedAt().toString());
+      m.put("indicators", d.indicators());
+      list.add(m);
+    }
+    return list;
   }
 
   /** {@code indicatorNames} in output order. */

@@ -63,7 +63,8 @@ public final class IngestService {
             options.attribution(),
             clock.instant(),
             result.report(),
-            result.indicators());
+            result.indicators(),
+            options.asOf());
     if (!store.putUpload(record)) {
       return new IngestOutcome(store.upload(regionId, id).orElse(record), true);
     }

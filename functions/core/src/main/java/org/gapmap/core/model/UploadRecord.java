@@ -1,6 +1,7 @@
 package org.gapmap.core.model;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,6 +20,8 @@ import java.util.TreeMap;
  * @param receivedAt when it was ingested
  * @param report counts and notes of the read
  * @param indicators indicators by neighborhood; neighborhoods without data are absent
+ * @param asOf the date the data describes (its vintage or release date, such as a BDC filing's
+ *     as-of date), or {@code null} where unknown
  */
 public record UploadRecord(
     UploadId id,
@@ -29,7 +32,8 @@ public record UploadRecord(
     String attribution,
     Instant receivedAt,
     IngestReport report,
-    Map<NeighborhoodId, Indicators> indicators) {
+    Map<NeighborhoodId, Indicators> indicators,
+    LocalDate asOf) {
   public UploadRecord {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(regionId, "regionId");
@@ -40,6 +44,24 @@ public record UploadRecord(
     Objects.requireNonNull(report, "report");
     attribution = attribution == null ? "" : attribution;
     indicators = java.util.Collections.unmodifiableMap(new TreeMap<>(indicators));
+  }
+
+  /** An upload whose data vintage is unknown. */
+  public UploadRecord(
+      UploadId id,
+      RegionId regionId,
+      UploadKind kind,
+      String label,
+      String sourceName,
+      String attribution,
+      Instant receivedAt,
+      IngestReport report,
+      Map<NeighborhoodId, Indicators> indicators) {
+    this(id, regionId, kind, label, sourceName, attribution, receivedAt, report, indicators, null);
+  }
+
+  public java.util.Optional<LocalDate> asOfDate() {
+    return java.util.Optional.ofNullable(asOf);
   }
 
   /**

@@ -10,12 +10,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.gapmap.core.export.FeatureProperties;
+import org.gapmap.core.model.Indicators;
 import org.gapmap.core.model.Neighborhood;
 import org.gapmap.core.model.NeighborhoodId;
 import org.gapmap.core.model.NeighborhoodScore;
 import org.gapmap.core.model.Region;
 import org.gapmap.core.model.Run;
 import org.gapmap.core.model.RunId;
+import org.gapmap.core.model.UploadId;
+import org.gapmap.core.model.UploadRecord;
+import org.gapmap.core.score.ScoringProfile;
+import org.gapmap.core.score.ScoringProfiles;
 import org.gapmap.core.store.ScoreStore;
 
 /**
@@ -49,7 +54,11 @@ public record PublishedRun(
     return region.currentRun().flatMap(runId -> load(store, region, runId));
   }
 
-  /** A given run of the region, or empty if there is no such run. */
+  /**
+   * A given run of the region, or empty if there is no such run. Each feature's sources are the
+   * run's inputs that gave it an indicator value the run kept (a newer upload of the same kind and
+   * label replaces an older one; of two uploads giving the same indicator, the newer wins).
+   */
   public static Optional<PublishedRun> load(ScoreStore store, Region region, RunId runId) {
     Optional<Run> run = store.run(region.id(), runId);
     if (run.isEmpty()) {
@@ -59,15 +68,51 @@ public record PublishedRun(
     for (NeighborhoodScore score : store.scores(region.id(), runId)) {
       scores.put(score.id(), score);
     }
+    List<UploadRecord> inputs = new ArrayList<>();
+    for (UploadId id : run.get().inputs()) {
+      store.upload(region.id(), id).ifPresent(inputs::add);
+    }
     List<ScoredFeature> features = new ArrayList<>();
     for (Neighborhood n : store.neighborhoods(region.id())) {
       NeighborhoodScore score = scores.get(n.id());
       if (score != null) {
-        features.add(new ScoredFeature(n, score));
+        features.add(new ScoredFeature(n, score, sources(n.id(), score, inputs)));
       }
     }
     features.sort(Comparator.comparing(f -> f.neighborhood().id()));
     return Optional.of(new PublishedRun(region, run.get(), features));
+  }
+
+  /** The uploads, of {@code inputs} (oldest first), whose values {@code score} carries. */
+  static List<DataSource> sources(
+      NeighborhoodId id, NeighborhoodScore score, List<UploadRecord> inputs) {
+    Map<String, UploadRecord> origin = new HashMap<>();
+    for (UploadRecord upload : inputs) {
+      Indicators values = upload.indicators().get(id);
+      if (values != null) {
+        values.names().forEach(name -> origin.put(name, upload));
+      }
+    }
+    List<DataSource> sources = new ArrayList<>();
+    for (UploadRecord upload : inputs) {
+      List<String> names =
+          score.indicators().names().stream()
+              .filter(name -> origin.get(name) == upload)
+              .sorted()
+              .toList();
+      if (!names.isEmpty()) {
+        sources.add(DataSource.of(upload, names));
+      }
+    }
+    return sources;
+  }
+
+  /**
+   * The profile this run was scored with: the run's stored definition, else the built-in profile of
+   * the same name and version; empty for an old run of a profile gapmap no longer knows.
+   */
+  public Optional<ScoringProfile> profile() {
+    return ScoringProfiles.of(run);
   }
 
   public Optional<ScoredFeature> feature(NeighborhoodId id) {

@@ -12,6 +12,7 @@ import org.gapmap.core.model.RunId;
 import org.gapmap.core.model.RunStatus;
 import org.gapmap.core.score.GapScorer;
 import org.gapmap.core.score.ScoringProfile;
+import org.gapmap.core.score.ScoringProfiles;
 import org.gapmap.core.store.ScoreStore;
 import org.gapmap.core.store.StoreConflictException;
 
@@ -39,7 +40,8 @@ public final class RunPublisher {
    *
    * @return the published run
    * @throws java.util.NoSuchElementException if the region is unknown
-   * @throws IllegalStateException if the region has no inputs to score
+   * @throws IllegalStateException if the region has no inputs to score, or the profile leaves
+   *     nothing to score there; nothing is written then
    * @throws StoreConflictException if another run was published meanwhile
    */
   public Run publish(RegionId regionId, ScoringProfile profile) {
@@ -47,20 +49,11 @@ public final class RunPublisher {
         store
             .region(regionId)
             .orElseThrow(() -> new java.util.NoSuchElementException("no region " + regionId));
-    CurrentInputs inputs = CurrentInputs.of(store.uploads(regionId));
-    if (inputs.uploads().isEmpty()) {
-      throw new IllegalStateException(
-          "region " + regionId + " has no uploads to score yet: ingest one first");
-    }
+    CurrentInputs inputs = inputs(regionId, profile);
     List<Neighborhood> neighborhoods = store.neighborhoods(regionId);
     List<NeighborhoodScore> scores = GapScorer.score(neighborhoods, inputs.indicators(), profile);
-    if (scores.stream().allMatch(s -> s.gapScore() == null)) {
-      throw new IllegalStateException(
-          "profile "
-              + profile.reference()
-              + " has nothing to score in region "
-              + regionId
-              + ": none of its indicators has data");
+    if (scores.stream().allMatch(s -> s.rank() == null)) {
+      throw new IllegalStateException(nothingToScore(regionId, profile, neighborhoods, inputs));
     }
     Run run =
         new Run(
@@ -69,7 +62,8 @@ public final class RunPublisher {
             profile.reference(),
             inputs.uploadIds(),
             RunStatus.BUILDING,
-            clock.instant());
+            clock.instant(),
+            ScoringProfiles.toJson(profile));
     store.createRun(run);
     try {
       store.putScores(regionId, run.id(), scores);
@@ -89,6 +83,65 @@ public final class RunPublisher {
               + " stays in the history but is not current");
     }
     return run.withStatus(RunStatus.PUBLISHED);
+  }
+
+  /**
+   * The inputs a run of {@code regionId} under {@code profile} would score, checked as {@link
+   * #publish} checks them.
+   *
+   * @throws java.util.NoSuchElementException if the region is unknown
+   * @throws IllegalStateException if the region has no inputs, or the profile's thresholds differ
+   *     from those its indicators were computed with
+   */
+  public CurrentInputs inputs(RegionId regionId, ScoringProfile profile) {
+    if (store.region(regionId).isEmpty()) {
+      throw new java.util.NoSuchElementException("no region " + regionId);
+    }
+    CurrentInputs inputs = CurrentInputs.of(store.uploads(regionId));
+    if (inputs.uploads().isEmpty()) {
+      throw new IllegalStateException(
+          "region " + regionId + " has no uploads to score yet: ingest one first");
+    }
+    List<String> conflicts = profile.thresholdConflicts();
+    if (!conflicts.isEmpty()) {
+      throw new IllegalStateException(
+          "profile "
+              + profile.reference()
+              + " sets thresholds "
+              + profile.thresholds().unservedLabel()
+              + " and "
+              + profile.thresholds().servedLabel()
+              + " Mbps, but "
+              + String.join(", ", conflicts)
+              + " were computed at ingest with BEAD's 25/3 and 100/20 Mbps; keep the default"
+              + " thresholds or leave those indicators out");
+    }
+    return inputs;
+  }
+
+  private static String nothingToScore(
+      RegionId regionId,
+      ScoringProfile profile,
+      List<Neighborhood> neighborhoods,
+      CurrentInputs inputs) {
+    String prefix =
+        "profile " + profile.reference() + " has nothing to score in region " + regionId;
+    boolean anyData =
+        neighborhoods.stream()
+            .filter(Neighborhood::ranked)
+            .map(n -> inputs.indicators().get(n.id()))
+            .filter(java.util.Objects::nonNull)
+            .anyMatch(v -> profile.indicators().stream().anyMatch(i -> v.has(i.name())));
+    if (!anyData) {
+      return prefix
+          + ": none of its indicators ("
+          + String.join(", ", profile.indicators().stream().map(i -> i.name()).toList())
+          + ") has data for a ranked neighborhood";
+    }
+    return prefix
+        + ": no neighborhood with data passes its eligibility rules ("
+        + String.join(" and ", profile.eligibility().stream().map(r -> r.describe()).toList())
+        + ")";
   }
 
   private void markFailed(Run run, RuntimeException cause) {

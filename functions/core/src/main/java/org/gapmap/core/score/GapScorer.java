@@ -16,22 +16,22 @@ import org.gapmap.core.model.NeighborhoodScore;
  * Turns indicators into gap scores and ranks, as {@code docs/methodology.md} describes.
  *
  * <ol>
- *   <li>Only ranked neighborhoods take part; the others keep their indicators but get no score and
- *       no rank.
+ *   <li>Only ranked neighborhoods that pass the profile's eligibility rules take part; the others
+ *       keep their indicators but get no score and no rank.
  *   <li>Each profile indicator is normalized to a gap value in [0, 1]: its mid-rank percentile
  *       among the ranked neighborhoods that have it (ties share one value), flipped for {@link
  *       Direction#LOWER_IS_GAP}.
  *   <li>The gap score is 100 × the weighted mean of the gap values present; weights are
  *       renormalized over the indicators a neighborhood has, and the missing ones are listed. Each
  *       indicator's contribution is its share of the score, so contributions add up to the score.
- *   <li>Rank 1 is the biggest gap; ties go to more households without home broadband (else more
- *       households), then to the smaller id.
+ *   <li>Rank 1 is the biggest gap; ties go to the neighborhood with more affected (the profile's
+ *       {@link AffectedMeasure}: households without home broadband by default), then more
+ *       households, then to the smaller id.
  * </ol>
  *
  * Stateless and thread-safe.
  */
 public final class GapScorer {
-  static final String AFFECTED = "no_home_broadband_households";
   static final String HOUSEHOLDS = "households";
 
   private GapScorer() {}
@@ -41,7 +41,12 @@ public final class GapScorer {
       List<Neighborhood> neighborhoods,
       Map<NeighborhoodId, Indicators> indicators,
       ScoringProfile profile) {
-    List<Neighborhood> ranked = neighborhoods.stream().filter(Neighborhood::ranked).toList();
+    Map<NeighborhoodId, Boolean> eligible = new HashMap<>();
+    for (Neighborhood n : neighborhoods) {
+      Indicators values = indicators.getOrDefault(n.id(), Indicators.empty());
+      eligible.put(n.id(), n.ranked() && profile.failedRule(values).isEmpty());
+    }
+    List<Neighborhood> ranked = neighborhoods.stream().filter(n -> eligible.get(n.id())).toList();
     Map<String, Percentiles> percentiles = new HashMap<>();
     for (WeightedIndicator wi : profile.indicators()) {
       percentiles.put(wi.name(), Percentiles.of(ranked, indicators, wi.name()));
@@ -49,13 +54,14 @@ public final class GapScorer {
     List<NeighborhoodScore> scores = new ArrayList<>();
     for (Neighborhood n : neighborhoods) {
       Indicators values = indicators.getOrDefault(n.id(), Indicators.empty());
-      scores.add(scoreOne(n, values, profile, percentiles));
+      scores.add(scoreOne(n, eligible.get(n.id()), values, profile, percentiles));
     }
-    return rank(scores, neighborhoods);
+    return rank(scores, eligible, profile.affected());
   }
 
   private static NeighborhoodScore scoreOne(
       Neighborhood n,
+      boolean eligible,
       Indicators values,
       ScoringProfile profile,
       Map<String, Percentiles> percentiles) {
@@ -67,7 +73,7 @@ public final class GapScorer {
         missing.add(wi.name());
         continue;
       }
-      if (!n.ranked()) {
+      if (!eligible) {
         continue;
       }
       double p = percentiles.get(wi.name()).of(values.get(wi.name()).getAsDouble());
@@ -89,12 +95,17 @@ public final class GapScorer {
   }
 
   private static List<NeighborhoodScore> rank(
-      List<NeighborhoodScore> scores, List<Neighborhood> neighborhoods) {
-    Map<NeighborhoodId, Boolean> rankable = new HashMap<>();
-    neighborhoods.forEach(n -> rankable.put(n.id(), n.ranked()));
+      List<NeighborhoodScore> scores,
+      Map<NeighborhoodId, Boolean> rankable,
+      AffectedMeasure affected) {
     Comparator<NeighborhoodScore> order =
         Comparator.comparing(NeighborhoodScore::gapScore, Comparator.reverseOrder())
-            .thenComparing(GapScorer::affected, Comparator.reverseOrder())
+            .thenComparing(
+                s -> affected.of(s.indicators()).orElse(Double.NEGATIVE_INFINITY),
+                Comparator.reverseOrder())
+            .thenComparing(
+                s -> s.indicators().get(HOUSEHOLDS).orElse(Double.NEGATIVE_INFINITY),
+                Comparator.reverseOrder())
             .thenComparing(NeighborhoodScore::id);
     List<NeighborhoodScore> candidates =
         scores.stream()
@@ -116,15 +127,6 @@ public final class GapScorer {
                     s.contributions(),
                     s.missingIndicators()))
         .toList();
-  }
-
-  /**
-   * Households affected by the gap, for breaking ties: without home broadband if known, else all.
-   */
-  private static double affected(NeighborhoodScore s) {
-    return s.indicators()
-        .get(AFFECTED)
-        .orElse(s.indicators().get(HOUSEHOLDS).orElse(Double.NEGATIVE_INFINITY));
   }
 
   /** Mid-rank percentiles of one indicator among the ranked neighborhoods that have it. */

@@ -1,6 +1,8 @@
 package org.gapmap.core.score;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -48,6 +50,66 @@ public final class IndicatorCatalog {
 
   public static boolean isKnown(String name) {
     return KNOWN.contains(name) || POINTS.matcher(name).matches();
+  }
+
+  /**
+   * The indicator that counts the sample behind {@code name} where {@code name} is a statistic over
+   * locations or measurements: {@code bsl_count} for the shares of broadband serviceable locations,
+   * {@code measurement_count} for measured speeds, {@code tile_tests} for speed-test tile means.
+   */
+  public static Optional<String> sampleSizeOf(String name) {
+    return switch (name) {
+      case "unserved_share",
+          "underserved_share",
+          "served_share",
+          "fiber_share",
+          "provider_count_median" ->
+          Optional.of("bsl_count");
+      case "measured_download_mbps_median",
+          "measured_upload_mbps_median",
+          "measured_latency_ms_median",
+          "measured_below_25_3_share" ->
+          Optional.of("measurement_count");
+      case "tile_download_mbps_mean", "tile_upload_mbps_mean", "tile_latency_ms_mean" ->
+          Optional.of("tile_tests");
+      default -> Optional.empty();
+    };
+  }
+
+  /**
+   * {@code value} of indicator {@code name} as people read it: shares as percentages ({@code 23
+   * %}), counts as whole numbers with separators, densities per km², speeds in Mbps, latencies in
+   * ms.
+   */
+  public static String format(String name, double value) {
+    if (name.endsWith("_share") || name.endsWith("_adoption")) {
+      return String.format(Locale.ROOT, "%s %%", trimmed(value * 100, 1));
+    }
+    if (name.endsWith("_per_km2")) {
+      return trimmed(value, 1) + " per km²";
+    }
+    if (name.contains("_mbps")) {
+      return trimmed(value, 1) + " Mbps";
+    }
+    if (name.contains("_ms_")) {
+      return trimmed(value, 0) + " ms";
+    }
+    if (name.endsWith("_count")
+        || name.endsWith("households")
+        || name.equals("population")
+        || name.equals("tile_tests")) {
+      return String.format(Locale.ROOT, "%,d", Math.round(value));
+    }
+    return trimmed(value, 2);
+  }
+
+  private static String trimmed(double value, int decimals) {
+    String s =
+        new java.math.BigDecimal(value)
+            .setScale(decimals, java.math.RoundingMode.HALF_UP)
+            .stripTrailingZeros()
+            .toPlainString();
+    return s.equals("-0") ? "0" : s;
   }
 
   /** The fixed indicator names, sorted. */

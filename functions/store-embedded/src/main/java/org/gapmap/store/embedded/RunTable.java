@@ -15,7 +15,8 @@ import org.gapmap.core.model.RunStatus;
 
 /** SQL of the {@code runs} table. Stateless. */
 final class RunTable {
-  private static final String COLUMNS = "region_id, run_id, profile, inputs, status, created_at";
+  private static final String COLUMNS =
+      "region_id, run_id, profile, inputs, status, created_at, profile_definition";
 
   private RunTable() {}
 
@@ -25,13 +26,14 @@ final class RunTable {
         connection.prepareStatement(
             "INSERT INTO runs ("
                 + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (region_id, run_id) DO NOTHING")) {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (region_id, run_id) DO NOTHING")) {
       insert.setString(1, run.regionId().value());
       insert.setString(2, run.id().value());
       insert.setString(3, run.profile());
       insert.setString(4, JsonColumns.uploadIds(run.inputs()));
       insert.setString(5, run.status().name());
       insert.setLong(6, run.createdAt().toEpochMilli());
+      insert.setString(7, run.profileDefinition());
       return insert.executeUpdate() == 1;
     }
   }
@@ -98,7 +100,8 @@ final class RunTable {
         rows.getString("profile"),
         JsonColumns.uploadIds(rows.getString("inputs")),
         status(rows),
-        Instant.ofEpochMilli(rows.getLong("created_at")));
+        Instant.ofEpochMilli(rows.getLong("created_at")),
+        rows.getString("profile_definition"));
   }
 
   private static RunStatus status(ResultSet rows) throws SQLException {

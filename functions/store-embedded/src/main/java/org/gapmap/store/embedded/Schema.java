@@ -9,10 +9,17 @@ import java.util.List;
 /**
  * The database schema and its migrations. The schema version lives in the {@code user_version}
  * header field, so a later version can migrate old files step by step. Stateless.
+ *
+ * <ul>
+ *   <li>1: regions, neighborhoods, uploads, runs, scores.
+ *   <li>2: {@code uploads.as_of} (the data's vintage, ISO date or NULL) and {@code
+ *       runs.profile_definition} (the profile's full JSON definition or NULL). Rows written by
+ *       version 1 read back with both NULL.
+ * </ul>
  */
 final class Schema {
   /** The version this code writes and reads. */
-  static final int CURRENT_VERSION = 1;
+  static final int CURRENT_VERSION = 2;
 
   private static final List<String> VERSION_1 =
       List.of(
@@ -81,6 +88,11 @@ final class Schema {
             FOREIGN KEY (region_id, run_id) REFERENCES runs (region_id, run_id)
           ) WITHOUT ROWID""");
 
+  private static final List<String> VERSION_2 =
+      List.of(
+          "ALTER TABLE uploads ADD COLUMN as_of TEXT",
+          "ALTER TABLE runs ADD COLUMN profile_definition TEXT");
+
   private Schema() {}
 
   /**
@@ -102,6 +114,11 @@ final class Schema {
     try (Statement statement = connection.createStatement()) {
       if (version < 1) {
         for (String ddl : VERSION_1) {
+          statement.execute(ddl);
+        }
+      }
+      if (version < 2) {
+        for (String ddl : VERSION_2) {
           statement.execute(ddl);
         }
       }

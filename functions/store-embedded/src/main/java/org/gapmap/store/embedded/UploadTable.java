@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +21,8 @@ import org.gapmap.core.model.UploadRecord;
  */
 final class UploadTable {
   private static final String COLUMNS =
-      "region_id, upload_id, kind, label, source_name, attribution, received_at, report, indicators";
+      "region_id, upload_id, kind, label, source_name, attribution, received_at, report, indicators,"
+          + " as_of";
 
   private UploadTable() {}
 
@@ -29,7 +32,7 @@ final class UploadTable {
         connection.prepareStatement(
             "INSERT INTO uploads ("
                 + COLUMNS
-                + ", seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + ", seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                 + " (SELECT COALESCE(MAX(seq), 0) + 1 FROM uploads WHERE region_id = ?))"
                 + " ON CONFLICT (region_id, upload_id) DO NOTHING")) {
       insert.setString(1, upload.regionId().value());
@@ -41,7 +44,8 @@ final class UploadTable {
       insert.setLong(7, upload.receivedAt().toEpochMilli());
       insert.setString(8, JsonColumns.report(upload.report()));
       insert.setString(9, JsonColumns.indicatorsByNeighborhood(upload.indicators()));
-      insert.setString(10, upload.regionId().value());
+      insert.setString(10, upload.asOf() == null ? null : upload.asOf().toString());
+      insert.setString(11, upload.regionId().value());
       return insert.executeUpdate() == 1;
     }
   }
@@ -87,6 +91,18 @@ final class UploadTable {
         rows.getString("attribution"),
         Instant.ofEpochMilli(rows.getLong("received_at")),
         JsonColumns.report(rows.getString("report")),
-        JsonColumns.indicatorsByNeighborhood(rows.getString("indicators")));
+        JsonColumns.indicatorsByNeighborhood(rows.getString("indicators")),
+        asOf(rows.getString("as_of")));
+  }
+
+  private static LocalDate asOf(String stored) {
+    if (stored == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(stored);
+    } catch (DateTimeParseException e) {
+      throw new StoreException("stored upload has a malformed as-of date " + stored, e);
+    }
   }
 }

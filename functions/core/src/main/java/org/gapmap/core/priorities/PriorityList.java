@@ -1,0 +1,159 @@
+package org.gapmap.core.priorities;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.gapmap.core.model.Indicators;
+import org.gapmap.core.publish.PublishedRun;
+import org.gapmap.core.publish.ScoredFeature;
+import org.gapmap.core.score.AffectedMeasure;
+import org.gapmap.core.score.Direction;
+import org.gapmap.core.score.IndicatorCatalog;
+import org.gapmap.core.score.ScoringProfile;
+import org.gapmap.core.score.WeightedIndicator;
+
+/**
+ * The top of a run's ranking as a grant officer reads it: each neighborhood with the households
+ * (and, where known, locations) affected and the three indicators that contribute most to its
+ * score, in words; and totals for the selection. Immutable.
+ *
+ * @param run the published run
+ * @param top how many were asked for; {@code null} for every ranked neighborhood
+ * @param entries the selected neighborhoods in rank order
+ * @param totals totals of the selection
+ */
+public record PriorityList(PublishedRun run, Integer top, List<Entry> entries, Totals totals) {
+  /** The most reasons given per neighborhood. */
+  public static final int REASONS = 3;
+
+  /**
+   * One neighborhood of the list.
+   *
+   * @param feature the neighborhood and its score
+   * @param householdsAffected households without home broadband, or {@code null} where unknown
+   * @param locationsAffected unserved plus underserved locations, or {@code null} where unknown
+   * @param reasons up to three reasons in words, biggest contribution first
+   */
+  public record Entry(
+      ScoredFeature feature,
+      Double householdsAffected,
+      Double locationsAffected,
+      List<String> reasons) {
+    public Entry {
+      Objects.requireNonNull(feature, "feature");
+      reasons = List.copyOf(reasons);
+    }
+
+    public int rank() {
+      return feature.score().rank();
+    }
+  }
+
+  public PriorityList {
+    Objects.requireNonNull(run, "run");
+    entries = List.copyOf(entries);
+    Objects.requireNonNull(totals, "totals");
+  }
+
+  /**
+   * The first {@code top} ranked neighborhoods of {@code run}, or all of them for {@code null}.
+   *
+   * @throws IllegalArgumentException if {@code top} is less than 1
+   */
+  public static PriorityList of(PublishedRun run, Integer top) {
+    if (top != null && top < 1) {
+      throw new IllegalArgumentException("top must be 1 or more, got " + top);
+    }
+    List<ScoredFeature> ranked =
+        run.features().stream()
+            .filter(f -> f.score().rank() != null)
+            .sorted(Comparator.comparing(f -> f.score().rank()))
+            .toList();
+    List<ScoredFeature> selected =
+        top == null ? ranked : ranked.subList(0, Math.min(top, ranked.size()));
+    Optional<ScoringProfile> profile = run.profile();
+    List<Entry> entries = new ArrayList<>();
+    for (ScoredFeature f : selected) {
+      Indicators values = f.score().indicators();
+      entries.add(
+          new Entry(
+              f,
+              boxed(AffectedMeasure.householdsWithoutHomeBroadband(values)),
+              boxed(AffectedMeasure.unservedOrUnderservedLocations(values)),
+              reasons(f, ranked, profile)));
+    }
+    return new PriorityList(run, top, entries, Totals.of(selected));
+  }
+
+  /** The features of the list, in rank order. */
+  public List<ScoredFeature> features() {
+    return entries.stream().map(Entry::feature).toList();
+  }
+
+  /**
+   * Up to {@link #REASONS} reasons: the indicators with the largest contributions, each as "the gap
+   * in words: the value, compared with the region's ranked neighborhoods".
+   */
+  static List<String> reasons(
+      ScoredFeature feature, List<ScoredFeature> ranked, Optional<ScoringProfile> profile) {
+    Map<String, Double> contributions = feature.score().contributions();
+    List<String> order =
+        contributions.entrySet().stream()
+            .filter(e -> e.getValue() > 0)
+            .sorted(
+                Map.Entry.<String, Double>comparingByValue()
+                    .reversed()
+                    .thenComparing(Map.Entry.comparingByKey()))
+            .map(Map.Entry::getKey)
+            .limit(REASONS)
+            .toList();
+    List<String> reasons = new ArrayList<>();
+    for (String name : order) {
+      OptionalDouble value = feature.score().indicators().get(name);
+      if (value.isEmpty()) {
+        continue;
+      }
+      Optional<WeightedIndicator> wi = profile.flatMap(p -> p.indicator(name));
+      String words = wi.map(w -> profile.get().reasonText(w)).orElse(name.replace('_', ' '));
+      String text = words + ": " + IndicatorCatalog.format(name, value.getAsDouble());
+      if (wi.isPresent()) {
+        text += ", " + comparison(name, value.getAsDouble(), wi.get().direction(), ranked);
+      }
+      reasons.add(text);
+    }
+    return reasons;
+  }
+
+  private static String comparison(
+      String name, double value, Direction direction, List<ScoredFeature> ranked) {
+    int n = 0;
+    int better = 0;
+    for (ScoredFeature f : ranked) {
+      OptionalDouble v = f.score().indicators().get(name);
+      if (v.isEmpty()) {
+        continue;
+      }
+      n++;
+      double other = v.getAsDouble();
+      if (direction == Direction.LOWER_IS_GAP ? other > value : other < value) {
+        better++;
+      }
+    }
+    String side = direction == Direction.LOWER_IS_GAP ? "lowest" : "highest";
+    String than = direction == Direction.LOWER_IS_GAP ? "lower" : "higher";
+    if (n > 1 && better == n - 1) {
+      return "the " + side + " of " + n + " ranked neighborhoods";
+    }
+    long percent = (long) Math.floor(100.0 * better / n);
+    return String.format(Locale.ROOT, "%s than %d %% of %d ranked neighborhoods", than, percent, n);
+  }
+
+  private static Double boxed(OptionalDouble value) {
+    return value.isPresent() ? value.getAsDouble() : null;
+  }
+}
