@@ -52,7 +52,7 @@ public final class PriorityCsv {
       row.add(f.neighborhood().id().value());
       row.add(f.neighborhood().name());
       row.add(f.neighborhood().borough());
-      row.add(round(f.score().gapScore(), 2));
+      row.add(plain(round(f.score().gapScore(), 2)));
       row.add(plain(v.value("households").orElse(null)));
       row.add(plain(e.householdsAffected()));
       row.add(plain(v.value("population").orElse(null)));
