@@ -96,15 +96,31 @@ public record PriorityList(PublishedRun run, Integer top, List<Entry> entries, T
   }
 
   /**
-   * Up to {@link #REASONS} reasons: the indicators with the largest contributions, each as "the gap
-   * in words: the value, compared with the region's ranked neighborhoods".
+   * Up to {@link #REASONS} reasons: the indicators with the largest contributions whose gap value
+   * is above the middle (the neighborhood is worse off than the region's median on them), each as
+   * "the gap in words: the value, compared with the region's ranked neighborhoods".
    */
   static List<String> reasons(
       ScoredFeature feature, List<ScoredFeature> ranked, Optional<ScoringProfile> profile) {
     Map<String, Double> contributions = feature.score().contributions();
+    double weightPresent =
+        profile
+            .map(
+                p ->
+                    p.indicators().stream()
+                        .filter(i -> contributions.containsKey(i.name()))
+                        .mapToDouble(WeightedIndicator::weight)
+                        .sum())
+            .orElse(0.0);
     List<String> order =
         contributions.entrySet().stream()
             .filter(e -> e.getValue() > 0)
+            .filter(
+                e ->
+                    profile
+                        .flatMap(p -> p.indicator(e.getKey()))
+                        .map(w -> e.getValue() * weightPresent / (100 * w.weight()) > 0.5)
+                        .orElse(true))
             .sorted(
                 Map.Entry.<String, Double>comparingByValue()
                     .reversed()

@@ -48,7 +48,13 @@ class RunPublisherTest {
           "adoption",
           "imp",
           T0,
-          Map.of("A1", Map.of(HOME, 0.5), "B2", Map.of(HOME, 0.7), "C3", Map.of(HOME, 0.9)));
+          Map.of(
+              "A1",
+              Map.of(HOME, 0.5, "households", 100.0),
+              "B2",
+              Map.of(HOME, 0.7, "households", 200.0),
+              "C3",
+              Map.of(HOME, 0.9, "households", 300.0)));
 
   private final InMemoryScoreStore store = new InMemoryScoreStore();
 
@@ -77,7 +83,7 @@ class RunPublisherTest {
     Run run = new RunPublisher(store, at(T1)).publish(REGION, HOME_ADOPTION);
 
     assertThat(run.status()).isEqualTo(RunStatus.PUBLISHED);
-    assertThat(run.profile()).isEqualTo("home-adoption@1");
+    assertThat(run.profile()).isEqualTo("home-adoption@2");
     assertThat(run.inputs()).containsExactly(ADOPTION.id());
     assertThat(store.run(REGION, run.id())).contains(run);
     assertThat(region().currentRunId()).isEqualTo(run.id());
@@ -178,6 +184,56 @@ class RunPublisherTest {
   }
 
   @Test
+  void runKeepsTheProfilesFullDefinition() {
+    store.putUpload(ADOPTION);
+
+    Run run = new RunPublisher(store, at(T1)).publish(REGION, HOME_ADOPTION);
+
+    Run stored = store.run(REGION, run.id()).orElseThrow();
+    assertThat(stored.profileDefinition()).contains("\"eligibility\"").contains("\"thresholds\"");
+    assertThat(ScoringProfiles.of(stored)).contains(HOME_ADOPTION);
+  }
+
+  @Test
+  void eligibilityThatExcludesEveryNeighborhoodIsAnIllegalStateAndWritesNothing() {
+    store.putUpload(
+        upload(
+            REGION,
+            UploadKind.ADOPTION,
+            "adoption",
+            "no-households",
+            T0,
+            Map.of("A1", Map.of(HOME, 0.5), "B2", Map.of(HOME, 0.7))));
+
+    assertThatThrownBy(() -> new RunPublisher(store, at(T1)).publish(REGION, HOME_ADOPTION))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("nothing to score")
+        .hasMessageContaining("eligibility rules (households > 0)");
+    assertThat(store.runs(REGION)).isEmpty();
+  }
+
+  @Test
+  void thresholdsOtherThanThoseTheIndicatorsWereComputedWithAreAnIllegalState() {
+    store.putUpload(ADOPTION);
+    ScoringProfile bead = ScoringProfiles.builtIn("bead").orElseThrow();
+    ScoringProfile faster =
+        new ScoringProfile(
+            "faster",
+            1,
+            "",
+            bead.indicators(),
+            new org.gapmap.core.model.BeadThresholds(50, 10, 100, 20),
+            bead.eligibility(),
+            bead.affected());
+
+    assertThatThrownBy(() -> new RunPublisher(store, at(T1)).publish(REGION, faster))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("50/10")
+        .hasMessageContaining("underserved_share, unserved_share");
+    assertThat(store.runs(REGION)).isEmpty();
+  }
+
+  @Test
   void unknownRegionIsNoSuchElement() {
     RunPublisher publisher = new RunPublisher(store, at(T1));
 
@@ -196,7 +252,13 @@ class RunPublisherTest {
             "adoption",
             "imp-newer",
             T1,
-            Map.of("A1", Map.of(HOME, 0.95), "B2", Map.of(HOME, 0.7), "C3", Map.of(HOME, 0.6)));
+            Map.of(
+                "A1",
+                Map.of(HOME, 0.95, "households", 100.0),
+                "B2",
+                Map.of(HOME, 0.7, "households", 200.0),
+                "C3",
+                Map.of(HOME, 0.6, "households", 300.0)));
     store.putUpload(newer);
 
     Run second = new RunPublisher(store, at(T2)).publish(REGION, HOME_ADOPTION);

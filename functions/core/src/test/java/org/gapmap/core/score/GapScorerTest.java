@@ -192,4 +192,54 @@ class GapScorerTest {
     assertThat(a.gapScore()).isEqualTo(50.0);
     assertThat(a.rank()).isEqualTo(1);
   }
+
+  @Test
+  void ineligibleNeighborhoodsAreNeitherScoredNorCountedInThePercentiles() {
+    ScoringProfile residential =
+        new ScoringProfile(
+            "residential",
+            1,
+            "",
+            HOME_ONLY.indicators(),
+            null,
+            List.of(new EligibilityRule("households", EligibilityRule.Op.GT, 0)),
+            null);
+    List<Neighborhood> neighborhoods = List.of(n("A", true), n("B", true), n("C", true));
+    Map<NeighborhoodId, Indicators> indicators = new HashMap<>();
+    indicators.put(NeighborhoodId.of("A"), Indicators.of(Map.of(HOME, 0.5, "households", 10.0)));
+    indicators.put(NeighborhoodId.of("B"), Indicators.of(Map.of(HOME, 0.9, "households", 20.0)));
+    indicators.put(NeighborhoodId.of("C"), Indicators.of(Map.of(HOME, 0.1, "households", 0.0)));
+
+    Map<String, NeighborhoodScore> s =
+        byId(GapScorer.score(neighborhoods, indicators, residential));
+
+    assertThat(s.get("C").gapScore()).isNull();
+    assertThat(s.get("C").rank()).isNull();
+    assertThat(s.get("C").indicators().has(HOME)).isTrue();
+    assertThat(s.get("A").gapScore()).as("C's 0.1 does not count").isEqualTo(100.0);
+    assertThat(s.get("B").gapScore()).isEqualTo(0.0);
+  }
+
+  @Test
+  void beadTiesGoToMoreUnservedAndUnderservedLocations() {
+    ScoringProfile bead = ScoringProfiles.builtIn("bead").orElseThrow();
+    List<Neighborhood> neighborhoods = List.of(n("a", true), n("b", true), n("none", true));
+    Map<NeighborhoodId, Indicators> indicators = new HashMap<>();
+    indicators.put(
+        NeighborhoodId.of("a"),
+        Indicators.of(Map.of("bsl_count", 100.0, UNSERVED, 0.2, "underserved_share", 0.1)));
+    indicators.put(
+        NeighborhoodId.of("b"),
+        Indicators.of(Map.of("bsl_count", 400.0, UNSERVED, 0.2, "underserved_share", 0.1)));
+    indicators.put(
+        NeighborhoodId.of("none"),
+        Indicators.of(Map.of("bsl_count", 0.0, UNSERVED, 0.0, "underserved_share", 0.0)));
+
+    Map<String, NeighborhoodScore> s = byId(GapScorer.score(neighborhoods, indicators, bead));
+
+    assertThat(s.get("a").gapScore()).isEqualTo(s.get("b").gapScore());
+    assertThat(s.get("b").rank()).as("120 locations affected beat 30").isEqualTo(1);
+    assertThat(s.get("a").rank()).isEqualTo(2);
+    assertThat(s.get("none").rank()).as("no serviceable locations: not eligible").isNull();
+  }
 }

@@ -114,7 +114,16 @@ class ScoringProfilesTest {
                     profile(
                         "{\"name\": \"households\", \"weight\": 0, \"direction\": \"lower_is_gap\"}")))
         .isInstanceOf(InputRejectedException.class)
-        .hasMessageContaining("weight of households must be a number greater than 0");
+        .hasMessageContaining("every weight is 0: nothing to score");
+    assertThatThrownBy(
+            () ->
+                resolveFile(
+                    profile(
+                        "{\"name\": \"households\", \"weight\": 0, \"direction\": \"lower_is_gap\"},"
+                            + "{\"name\": \"population\", \"weight\": 1, \"direction\": \"lower_is_gap\"}")))
+        .isInstanceOf(InputRejectedException.class)
+        .hasMessageContaining("indicator households: 'weight' must be greater than 0, found 0")
+        .hasMessageContaining("remove the indicator");
   }
 
   @Test
@@ -125,7 +134,7 @@ class ScoringProfilesTest {
                     profile(
                         "{\"name\": \"households\", \"weight\": -1, \"direction\": \"lower_is_gap\"}")))
         .isInstanceOf(InputRejectedException.class)
-        .hasMessageContaining("greater than 0, found -1.0");
+        .hasMessageContaining("indicator households: 'weight' must be greater than 0, found -1");
   }
 
   @Test
@@ -153,7 +162,7 @@ class ScoringProfilesTest {
   void profileWithoutIndicatorsIsRejected() {
     assertThatThrownBy(() -> resolveFile(profile("")))
         .isInstanceOf(InputRejectedException.class)
-        .hasMessageContaining("has no indicators");
+        .hasMessageContaining("'indicators' is empty: nothing to score");
     assertThatThrownBy(() -> resolveFile("{\"name\": \"mine\", \"version\": 1}"))
         .isInstanceOf(InputRejectedException.class)
         .hasMessageContaining("'indicators' must be an array");
