@@ -176,6 +176,21 @@ public abstract class ScoreStoreContract {
   }
 
   @Test
+  void uploadKeepsItsAsOfDateOrItsAbsence() {
+    store.createRegion(region(REGION), neighborhoods());
+    UploadRecord dated = StoreFixtures.withAsOf(upload(REGION, "bdc-2024-06", 10), "2024-06-30");
+    UploadRecord undated = upload(REGION, "imp", 20);
+
+    store.putUpload(dated);
+    store.putUpload(undated);
+
+    assertThat(store.upload(REGION_ID, dated.id()).orElseThrow().asOf())
+        .isEqualTo(java.time.LocalDate.of(2024, 6, 30));
+    assertThat(store.upload(REGION_ID, undated.id()).orElseThrow().asOf()).isNull();
+    assertThat(store.uploads(REGION_ID)).containsExactly(dated, undated);
+  }
+
+  @Test
   void uploadIsIdempotent() {
     store.createRegion(region(REGION), neighborhoods());
     UploadRecord first = upload(REGION, "adoption-2023", 10);
@@ -241,6 +256,21 @@ public abstract class ScoreStoreContract {
 
     assertThat(store.run(REGION_ID, run.id())).contains(run);
     assertThat(store.run(REGION_ID, StoreFixtures.runId(60, 2))).isEmpty();
+  }
+
+  @Test
+  void runKeepsItsProfileDefinitionThroughStatusChanges() {
+    store.createRegion(region(REGION), neighborhoods());
+    String definition = "{\"name\":\"balanced\",\"version\":1,\"indicators\":[{\"weight\":0.25}]}";
+    Run run = StoreFixtures.withDefinition(run(REGION, 60, List.of()), definition);
+
+    store.createRun(run);
+    store.setRunStatus(REGION_ID, run.id(), RunStatus.PUBLISHED);
+
+    Run read = store.run(REGION_ID, run.id()).orElseThrow();
+    assertThat(read.profileDefinition()).isEqualTo(definition);
+    assertThat(read).isEqualTo(run.withStatus(RunStatus.PUBLISHED));
+    assertThat(store.runs(REGION_ID)).containsExactly(read);
   }
 
   @Test

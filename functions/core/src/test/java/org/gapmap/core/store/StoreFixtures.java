@@ -116,6 +116,33 @@ public final class StoreFixtures {
             Indicators.of(Map.of("home_broadband_adoption", 0.8765432109876543))));
   }
 
+  /** {@code upload} with the data vintage {@code isoDate}. */
+  public static UploadRecord withAsOf(UploadRecord upload, String isoDate) {
+    return new UploadRecord(
+        upload.id(),
+        upload.regionId(),
+        upload.kind(),
+        upload.label(),
+        upload.sourceName(),
+        upload.attribution(),
+        upload.receivedAt(),
+        upload.report(),
+        upload.indicators(),
+        java.time.LocalDate.parse(isoDate));
+  }
+
+  /** {@code run} with a stored profile definition. */
+  public static Run withDefinition(Run run, String definition) {
+    return new Run(
+        run.id(),
+        run.regionId(),
+        run.profile(),
+        run.inputs(),
+        run.status(),
+        run.createdAt(),
+        definition);
+  }
+
   /** A run id for a run started {@code secondsAfterT0} after {@link #T0}, with a fixed suffix. */
   public static RunId runId(long secondsAfterT0, int suffix) {
     String timestamp = RunId.newRunId(T0.plusSeconds(secondsAfterT0)).value().substring(0, 21);

@@ -126,6 +126,11 @@ final class Schema {
     }
   }
 
+  /** The statements that create a version 1 database, for migration tests. */
+  static List<String> versionOneForTests() {
+    return VERSION_1;
+  }
+
   /** The schema version stored in the file; 0 for a new file. */
   static int version(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement();

@@ -59,7 +59,7 @@ class SqliteScoreStoreTest extends ScoreStoreContract {
   void schemaVersionIsRecordedAndWalIsOn() throws SQLException {
     try (Connection connection = connect();
         Statement statement = connection.createStatement()) {
-      assertThat(single(statement, "PRAGMA user_version")).isEqualTo("1");
+      assertThat(single(statement, "PRAGMA user_version")).isEqualTo("2");
       assertThat(single(statement, "PRAGMA journal_mode")).isEqualTo("wal");
     }
   }
@@ -75,6 +75,78 @@ class SqliteScoreStoreTest extends ScoreStoreContract {
     assertThatThrownBy(() -> SqliteScoreStore.open(dataDir))
         .isInstanceOf(StoreException.class)
         .hasMessageContaining("99");
+  }
+
+  /**
+   * A database written by schema version 1 (before uploads had an as-of date and runs a profile
+   * definition) opens, migrates to version 2 and reads back with both absent; new rows carry them.
+   */
+  @Test
+  void versionOneDatabaseIsMigratedAndStaysReadable() throws SQLException, java.io.IOException {
+    store().close();
+    Path old = dataDir.resolve("v1");
+    Files.createDirectories(old);
+    Region region = region(REGION);
+    UploadRecord upload = upload(REGION, "adoption-2019", 10);
+    Run run = run(REGION, 60, List.of(upload.id()));
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old.resolve("gapmap.db"));
+        Statement s = c.createStatement()) {
+      for (String ddl : Schema.versionOneForTests()) {
+        s.execute(ddl);
+      }
+      s.execute("PRAGMA user_version = 1");
+      s.execute(
+          "INSERT INTO regions VALUES ('"
+              + REGION
+              + "', 'Region nyc-nta2010', -74.0479, 40.6829, -73.9067, 40.8820, 3,"
+              + " 'Neighborhood polygons: test fixture, public domain', "
+              + region.createdAt().toEpochMilli()
+              + ", NULL, 0)");
+      s.execute(
+          "INSERT INTO uploads VALUES ('"
+              + REGION
+              + "', '"
+              + upload.id().sha256()
+              + "', 1, 'adoption', 'adoption', '"
+              + upload.sourceName()
+              + "', '"
+              + upload.attribution()
+              + "', "
+              + upload.receivedAt().toEpochMilli()
+              + ", '"
+              + JsonColumns.report(upload.report())
+              + "', '"
+              + JsonColumns.indicatorsByNeighborhood(upload.indicators())
+              + "')");
+      s.execute(
+          "INSERT INTO runs VALUES ('"
+              + REGION
+              + "', '"
+              + run.id().value()
+              + "', 'balanced@1', '"
+              + JsonColumns.uploadIds(run.inputs())
+              + "', 'PUBLISHED', "
+              + run.createdAt().toEpochMilli()
+              + ")");
+    }
+
+    try (SqliteScoreStore migrated = SqliteScoreStore.open(old)) {
+      assertThat(migrated.region(REGION_ID)).contains(region);
+      assertThat(migrated.uploads(REGION_ID)).containsExactly(upload);
+      assertThat(migrated.uploads(REGION_ID).get(0).asOf()).isNull();
+      assertThat(migrated.runs(REGION_ID)).containsExactly(run.withStatus(RunStatus.PUBLISHED));
+      assertThat(migrated.runs(REGION_ID).get(0).profileDefinition()).isNull();
+      UploadRecord dated =
+          org.gapmap.core.store.StoreFixtures.withAsOf(
+              upload(REGION, "adoption-2023", 20), "2023-12-31");
+      assertThat(migrated.putUpload(dated)).isTrue();
+      assertThat(migrated.upload(REGION_ID, dated.id()).orElseThrow().asOf())
+          .hasToString("2023-12-31");
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old.resolve("gapmap.db"));
+        Statement s = c.createStatement()) {
+      assertThat(single(s, "PRAGMA user_version")).isEqualTo("2");
+    }
   }
 
   @Test
