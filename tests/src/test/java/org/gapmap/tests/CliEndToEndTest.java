@@ -6,15 +6,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Reader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.gapmap.api.GapmapServer;
+import org.gapmap.store.embedded.SqliteScoreStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -143,6 +149,204 @@ class CliEndToEndTest {
     assertThat(cli("score", "nyc").exitCode()).as("back to the default profile").isZero();
   }
 
+  /**
+   * The city's figure, as a grant officer gets it: the priorities CSV export and the priorities
+   * endpoint both report the totals of the top 33 under {@code home-adoption}.
+   */
+  @Test
+  void prioritiesExportAndEndpointReportTheCitysTotals() throws Exception {
+    assertThat(cli("score", "nyc", "--profile", "home-adoption").exitCode()).isZero();
+    try {
+      Path out = work.resolve("nyc-top33.csv");
+      CliRun export =
+          cli("export", "nyc", "--format", "csv", "--top", "33", "--out", out.toString());
+      assertThat(export.exitCode()).as(export.toString()).isZero();
+      assertThat(export.err())
+          .contains("542,318 households")
+          .contains("home broadband adoption 55.5 %")
+          .contains("mobile 65.1 %");
+      List<CSVRecord> rows = csv(Files.readAllBytes(out));
+      assertThat(rows).hasSize(34);
+      assertThat(rows.get(32).get("rank")).isEqualTo("33");
+      CSVRecord total = rows.get(33);
+      assertThat(total.get("ranked")).isEqualTo("total");
+      assertThat(total.get("name")).isEqualTo("Total of 33 neighborhoods");
+      assertThat(total.get("households")).isEqualTo("542318");
+      assertThat(percent(total.get("home_broadband_adoption"))).isEqualTo(55.5);
+      assertThat(percent(total.get("mobile_broadband_adoption"))).isEqualTo(65.1);
+      assertThat(rows.get(0).get("sources")).contains("nyc_internet_master_plan_by_nta2010.csv");
+
+      try (SqliteScoreStore store = SqliteScoreStore.open(dataDir);
+          GapmapServer server = GapmapServer.start(store, 0)) {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<byte[]> response =
+            client.send(
+                HttpRequest.newBuilder(server.uri().resolve("/regions/nyc/priorities?top=33"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.get("profile").asText()).isEqualTo("home-adoption@2");
+        JsonNode totals = body.get("totals");
+        assertThat(totals.get("neighborhoods").asInt()).isEqualTo(33);
+        assertThat(totals.get("households").asLong()).isEqualTo(542_318);
+        assertThat(percent(totals.get("home_broadband_adoption_weighted").asText()))
+            .isEqualTo(55.5);
+        assertThat(percent(totals.get("mobile_broadband_adoption_weighted").asText()))
+            .isEqualTo(65.1);
+        assertThat(totals.get("no_home_broadband_households").asLong())
+            .as("the Internet Master Plan's own count, summed")
+            .isEqualTo(241_547);
+        JsonNode first = body.get("neighborhoods").get(0);
+        assertThat(first.get("id").asText()).isEqualTo("BK72");
+        assertThat(first.get("households_affected").asLong()).isEqualTo(6421);
+        assertThat(first.get("reasons").get(0).asText())
+            .isEqualTo("low home broadband adoption: 23 %, the lowest of 188 ranked neighborhoods");
+
+        HttpResponse<byte[]> csv =
+            client.send(
+                HttpRequest.newBuilder(server.uri().resolve("/regions/nyc/priorities?top=33&f=csv"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        List<CSVRecord> table = csv(csv.body());
+        assertThat(table).hasSize(34);
+        CSVRecord sum = table.get(33);
+        assertThat(sum.get("rank")).isEqualTo("Total");
+        assertThat(sum.get("households")).isEqualTo("542318");
+        assertThat(percent(sum.get("home_broadband_adoption"))).isEqualTo(55.5);
+        assertThat(percent(sum.get("mobile_broadband_adoption"))).isEqualTo(65.1);
+      }
+    } finally {
+      assertThat(cli("score", "nyc").exitCode()).as("back to the default profile").isZero();
+    }
+  }
+
+  @Test
+  void sensitivityReportsRankRangesOfTheTop() {
+    CliRun run = cli("score", "nyc", "--profile", "balanced", "--sensitivity", "--top", "10");
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out())
+        .contains("sensitivity of the top 10 under balanced@1")
+        .contains("weights with data ×0.8 and ×1.2")
+        .contains("(6 scenarios)")
+        .contains("BK72")
+        .containsPattern("\\d+ of the top 10 stay in the top 10 in every scenario");
+  }
+
+  @Test
+  void badProfilesAndStatesExitThreeAndLeaveTheRunsAlone() throws IOException {
+    String before = cli("export", "nyc", "--format", "csv").out();
+    long runsBefore = runCount();
+    String one = "{\"name\":\"mine\",\"version\":1,\"indicators\":[%s]}";
+    Map<String, String> bad = new java.util.LinkedHashMap<>();
+    bad.put(
+        "negative.json",
+        String.format(
+            one,
+            "{\"name\":\"home_broadband_adoption\",\"weight\":-1,\"direction\":\"lower_is_gap\"}"));
+    bad.put(
+        "zero.json",
+        String.format(
+            one,
+            "{\"name\":\"home_broadband_adoption\",\"weight\":0,\"direction\":\"lower_is_gap\"},"
+                + "{\"name\":\"mobile_broadband_adoption\",\"weight\":0,\"direction\":\"lower_is_gap\"}"));
+    bad.put("empty.json", String.format(one, ""));
+    Map<String, String> messages =
+        Map.of(
+            "negative.json", "'weight' must be greater than 0, found -1",
+            "zero.json", "every weight is 0: nothing to score",
+            "empty.json", "'indicators' is empty: nothing to score");
+    for (Map.Entry<String, String> e : bad.entrySet()) {
+      Path file = work.resolve(e.getKey());
+      Files.writeString(file, e.getValue());
+      CliRun run = cli("score", "nyc", "--profile", file.toString());
+      assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+      assertThat(run.err()).contains(e.getKey()).contains(messages.get(e.getKey()));
+    }
+
+    CliRun bead = cli("score", "nyc", "--profile", "bead");
+    assertThat(bead.exitCode()).as(bead.toString()).isEqualTo(3);
+    assertThat(bead.err()).contains("nothing to score").contains("unserved_share");
+
+    assertThat(cli("export", "nyc", "--format", "csv").out()).isEqualTo(before);
+    assertThat(runCount()).isEqualTo(runsBefore);
+
+    Path nta = NycData.copy(NycData.NTA2010, work);
+    assertThat(
+            cli(
+                    "region",
+                    "add",
+                    "empty",
+                    nta.toString(),
+                    "--id-property",
+                    "NTACode",
+                    "--name-property",
+                    "NTAName")
+                .exitCode())
+        .isZero();
+    CliRun empty = cli("score", "empty", "--profile", "home-adoption");
+    assertThat(empty.exitCode()).as(empty.toString()).isEqualTo(3);
+    assertThat(empty.err()).contains("no uploads to score");
+  }
+
+  @Test
+  void customProfileStaysInForceWhenAnIngestRescoresAndSourcesCarryTheAsOfDate()
+      throws IOException {
+    Path mine = work.resolve("mine.json");
+    Files.writeString(
+        mine,
+        "{\"name\":\"mine\",\"version\":3,\"indicators\":["
+            + "{\"name\":\"home_broadband_adoption\",\"weight\":2,\"direction\":\"lower_is_gap\"},"
+            + "{\"name\":\"mobile_broadband_adoption\",\"weight\":1,\"direction\":\"lower_is_gap\"}]}");
+    assertThat(cli("score", "nyc", "--profile", mine.toString()).out()).contains("profile mine@3");
+    try {
+      List<String> lines =
+          Files.readAllLines(NycData.copy(NycData.POLES, work), StandardCharsets.UTF_8);
+      Path fewer = work.resolve("poles-fewer.csv");
+      Files.write(fewer, lines.subList(0, lines.size() - 1), StandardCharsets.UTF_8);
+
+      CliRun ingest =
+          cli(
+              "ingest",
+              "nyc",
+              "points",
+              fewer.toString(),
+              "--label",
+              "poles_2021",
+              "--as-of",
+              "2021-03-31");
+      assertThat(ingest.exitCode()).as(ingest.toString()).isZero();
+      assertThat(ingest.out()).contains("profile mine@3");
+
+      Path out = work.resolve("mine.geojson");
+      assertThat(cli("export", "nyc", "--format", "geojson", "--out", out.toString()).exitCode())
+          .isZero();
+      JsonNode sources =
+          feature(JSON.readTree(out.toFile()).get("features"), "BK72").at("/properties/sources");
+      JsonNode poles = null;
+      for (JsonNode source : sources) {
+        if (source.get("label").asText().equals("poles_2021")) {
+          poles = source;
+        }
+      }
+      assertThat(poles).as(sources.toString()).isNotNull();
+      assertThat(poles.get("as_of").asText()).isEqualTo("2021-03-31");
+      assertThat(poles.get("source_name").asText()).isEqualTo("poles-fewer.csv");
+      assertThat(poles.get("indicators").toString()).contains("poles_2021_count");
+    } finally {
+      assertThat(cli("score", "nyc").exitCode()).isZero();
+    }
+  }
+
+  @Test
+  void asOfDateMustBeADate() {
+    CliRun run =
+        cli("ingest", "nyc", "adoption", imp.toString(), "--preset", "nyc-imp", "--as-of", "2021");
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err()).contains("--as-of");
+  }
+
   @Test
   void theSameFileTwiceChangesNothing() {
     String before = cli("export", "nyc", "--format", "csv").out();
@@ -202,6 +406,31 @@ class CliEndToEndTest {
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
     assertThat(run.err()).contains("unknown indicator 'home_broadband_adoptoin'");
     assertThat(cli("export", "nyc", "--format", "csv").out()).isEqualTo(before);
+  }
+
+  private long runCount() {
+    try (SqliteScoreStore store = SqliteScoreStore.open(dataDir)) {
+      return store.runs(org.gapmap.core.model.RegionId.of("nyc")).size();
+    }
+  }
+
+  private static List<CSVRecord> csv(byte[] bytes) throws IOException {
+    assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
+    String text = new String(bytes, StandardCharsets.UTF_8).substring(1);
+    try (Reader r = new java.io.StringReader(text)) {
+      return CSVFormat.RFC4180
+          .builder()
+          .setHeader()
+          .setSkipHeaderRecord(true)
+          .get()
+          .parse(r)
+          .getRecords();
+    }
+  }
+
+  /** A 0–1 share as a percentage with one decimal. */
+  private static double percent(String share) {
+    return Math.round(Double.parseDouble(share) * 1000) / 10.0;
   }
 
   private CliRun cli(String... args) {

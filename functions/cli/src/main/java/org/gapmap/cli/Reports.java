@@ -57,8 +57,8 @@ final class Reports {
     console.result(
         String.format(
             Locale.ROOT,
-            "sensitivity of the top %d under %s: each of %d weights ×%s and ×%s, one at a time"
-                + " (%d scenarios)",
+            "sensitivity of the top %d under %s: each of the %d weights with data ×%s and ×%s,"
+                + " one at a time (%d scenarios)",
             report.top(),
             report.profile(),
             k / 2,

@@ -78,9 +78,15 @@ public final class Sensitivity {
     if (!(step > 0 && step < 1)) {
       throw new IllegalArgumentException("step must be between 0 and 1, got " + step);
     }
-    Map<NeighborhoodId, Integer> base = ranks(GapScorer.score(neighborhoods, indicators, profile));
+    List<NeighborhoodScore> baseline = GapScorer.score(neighborhoods, indicators, profile);
+    Map<NeighborhoodId, Integer> base = ranks(baseline);
+    java.util.Set<String> withData = new java.util.HashSet<>();
+    baseline.forEach(s -> withData.addAll(s.contributions().keySet()));
     Map<String, Map<NeighborhoodId, Integer>> scenarios = new LinkedHashMap<>();
     for (WeightedIndicator wi : profile.indicators()) {
+      if (!withData.contains(wi.name())) {
+        continue; // no neighborhood has it: its weight changes nothing
+      }
       for (double factor : new double[] {1 - step, 1 + step}) {
         ScoringProfile moved = profile.withWeightScaled(wi.name(), factor);
         scenarios.put(
