@@ -97,8 +97,8 @@ public final class FeatureProperties {
       return null;
     }
     if (!feature.neighborhood().ranked()) {
-      return "left out of the ranking when the region was registered (not residential: park,"
-          + " cemetery, airport or similar)";
+      return "left out of the ranking when the region was registered (such as parks, cemeteries"
+          + " or airports)";
     }
     if (profile.isPresent()) {
       Optional<EligibilityRule> failed = profile.get().failedRule(feature.score().indicators());

@@ -58,6 +58,7 @@ public final class ScoringProfiles {
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
   private static final int DEFINITION_CACHE_SIZE = 64;
   private static final Map<String, ScoringProfile> DEFINITIONS = new ConcurrentHashMap<>();
+  private static final Map<String, ScoringProfile> BUILT_IN_CACHE = new ConcurrentHashMap<>();
 
   private ScoringProfiles() {}
 
@@ -69,12 +70,16 @@ public final class ScoringProfiles {
     if (!BUILT_IN.contains(name)) {
       return Optional.empty();
     }
+    return Optional.of(BUILT_IN_CACHE.computeIfAbsent(name, ScoringProfiles::load));
+  }
+
+  private static ScoringProfile load(String name) {
     String resource = "profiles/" + name + ".json";
     try (InputStream in = ScoringProfiles.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("built-in profile resource missing: " + resource);
       }
-      return Optional.of(parse(resource, MAPPER.readTree(in)));
+      return parse(resource, MAPPER.readTree(in));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
