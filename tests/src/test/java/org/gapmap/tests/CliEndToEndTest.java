@@ -392,6 +392,11 @@ class CliEndToEndTest {
     assertThat(unknownRegion.err()).contains("atlantis");
     assertThat(cli("ingest", "nyc", "teleport", imp.toString()).exitCode()).isEqualTo(2);
     assertThat(cli("export", "nyc", "--format", "shp").exitCode()).isEqualTo(2);
+    assertThat(cli("export", "nyc", "--format", "csv", "--top", "0").exitCode()).isEqualTo(2);
+    CliRun topWithoutSensitivity = cli("score", "nyc", "--top", "5");
+    assertThat(topWithoutSensitivity.exitCode()).isEqualTo(2);
+    assertThat(topWithoutSensitivity.err()).contains("only apply with --sensitivity");
+    assertThat(cli("score", "nyc", "--profile", "no-such-profile").exitCode()).isEqualTo(2);
   }
 
   @Test

@@ -46,16 +46,14 @@ final class ScoreCommand implements Callable<Integer> {
   @Option(
       names = "--top",
       paramLabel = "N",
-      defaultValue = "10",
-      description = "Size of the top for --sensitivity (default: ${DEFAULT-VALUE}).")
-  int top;
+      description = "Size of the top for --sensitivity (default: 10).")
+  Integer top;
 
   @Option(
       names = "--step",
       paramLabel = "FRACTION",
-      defaultValue = "0.2",
-      description = "Relative weight change for --sensitivity (default: ${DEFAULT-VALUE}, ±20 %%).")
-  double step;
+      description = "Relative weight change for --sensitivity (default: 0.2, that is ±20 %%).")
+  Double step;
 
   @Mixin DataDirOption data;
 
@@ -68,6 +66,11 @@ final class ScoreCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RegionId id = RegionId.of(regionId);
+    if (!sensitivity && (top != null || step != null)) {
+      throw new IllegalArgumentException("--top and --step only apply with --sensitivity");
+    }
+    int top = this.top == null ? 10 : this.top;
+    double step = this.step == null ? 0.2 : this.step;
     if (top < 1) {
       throw new IllegalArgumentException("--top must be 1 or more, got " + top);
     }

@@ -77,6 +77,7 @@ public record PriorityList(PublishedRun run, Integer top, List<Entry> entries, T
     List<ScoredFeature> selected =
         top == null ? ranked : ranked.subList(0, Math.min(top, ranked.size()));
     Optional<ScoringProfile> profile = run.profile();
+    Map<String, double[]> sorted = new java.util.HashMap<>();
     List<Entry> entries = new ArrayList<>();
     for (ScoredFeature f : selected) {
       Indicators values = f.score().indicators();
@@ -85,7 +86,8 @@ public record PriorityList(PublishedRun run, Integer top, List<Entry> entries, T
               f,
               boxed(AffectedMeasure.householdsWithoutHomeBroadband(values)),
               boxed(AffectedMeasure.unservedOrUnderservedLocations(values)),
-              reasons(f, ranked, profile)));
+              reasons(
+                  f, name -> sorted.computeIfAbsent(name, n -> sortedValues(ranked, n)), profile)));
     }
     return new PriorityList(run, top, entries, Totals.of(selected));
   }
@@ -101,7 +103,9 @@ public record PriorityList(PublishedRun run, Integer top, List<Entry> entries, T
    * "the gap in words: the value, compared with the region's ranked neighborhoods".
    */
   static List<String> reasons(
-      ScoredFeature feature, List<ScoredFeature> ranked, Optional<ScoringProfile> profile) {
+      ScoredFeature feature,
+      java.util.function.Function<String, double[]> ranked,
+      Optional<ScoringProfile> profile) {
     Map<String, Double> contributions = feature.score().contributions();
     double weightPresent =
         profile
@@ -138,28 +142,29 @@ public record PriorityList(PublishedRun run, Integer top, List<Entry> entries, T
       String words = wi.map(w -> profile.get().reasonText(w)).orElse(name.replace('_', ' '));
       String text = words + ": " + IndicatorCatalog.format(name, value.getAsDouble());
       if (wi.isPresent()) {
-        text += ", " + comparison(name, value.getAsDouble(), wi.get().direction(), ranked);
+        text += ", " + comparison(value.getAsDouble(), wi.get().direction(), ranked.apply(name));
       }
       reasons.add(text);
     }
     return reasons;
   }
 
-  private static String comparison(
-      String name, double value, Direction direction, List<ScoredFeature> ranked) {
-    int n = 0;
-    int better = 0;
-    for (ScoredFeature f : ranked) {
-      OptionalDouble v = f.score().indicators().get(name);
-      if (v.isEmpty()) {
-        continue;
-      }
-      n++;
-      double other = v.getAsDouble();
-      if (direction == Direction.LOWER_IS_GAP ? other > value : other < value) {
-        better++;
-      }
-    }
+  /** The values of indicator {@code name} among the ranked neighborhoods that have it, sorted. */
+  private static double[] sortedValues(List<ScoredFeature> ranked, String name) {
+    return ranked.stream()
+        .map(f -> f.score().indicators().get(name))
+        .filter(OptionalDouble::isPresent)
+        .mapToDouble(OptionalDouble::getAsDouble)
+        .sorted()
+        .toArray();
+  }
+
+  /** Where {@code value} stands among {@code sorted}, in words. */
+  private static String comparison(double value, Direction direction, double[] sorted) {
+    int n = sorted.length;
+    int below = firstIndexNotBelow(sorted, value);
+    int above = n - firstIndexAbove(sorted, value);
+    int better = direction == Direction.LOWER_IS_GAP ? above : below;
     String side = direction == Direction.LOWER_IS_GAP ? "lowest" : "highest";
     String than = direction == Direction.LOWER_IS_GAP ? "lower" : "higher";
     if (n > 1 && better == n - 1) {
@@ -167,6 +172,34 @@ public record PriorityList(PublishedRun run, Integer top, List<Entry> entries, T
     }
     long percent = (long) Math.floor(100.0 * better / n);
     return String.format(Locale.ROOT, "%s than %d %% of %d ranked neighborhoods", than, percent, n);
+  }
+
+  private static int firstIndexNotBelow(double[] sorted, double value) {
+    int low = 0;
+    int high = sorted.length;
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (sorted[mid] < value) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    return low;
+  }
+
+  private static int firstIndexAbove(double[] sorted, double value) {
+    int low = 0;
+    int high = sorted.length;
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (sorted[mid] <= value) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    return low;
   }
 
   private static Double boxed(OptionalDouble value) {
