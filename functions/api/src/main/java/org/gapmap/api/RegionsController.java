@@ -66,7 +66,7 @@ final class RegionsController {
       HttpRequest<?> request, @PathVariable String regionId, @PathVariable String runId) {
     jsonOnly(request);
     Region region = history.region(regionId);
-    Run run = history.run(region, runId).run();
+    Run run = history.anyRun(region, runId);
     Map<UploadId, UploadRecord> uploads = new HashMap<>();
     history.store().uploads(region.id()).forEach(u -> uploads.put(u.id(), u));
     byte[] body =

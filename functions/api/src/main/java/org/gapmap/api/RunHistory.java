@@ -86,6 +86,14 @@ final class RunHistory {
     return loaded;
   }
 
+  /** The region's run spelled {@code runId}, whatever its status, or a 404. */
+  org.gapmap.core.model.Run anyRun(Region region, String runId) {
+    return store
+        .run(region.id(), parseRunId(runId))
+        .orElseThrow(
+            () -> ApiException.notFound("no run '" + runId + "' in region '" + region.id() + "'"));
+  }
+
   private static RunId parseRunId(String value) {
     try {
       return RunId.of(value);
