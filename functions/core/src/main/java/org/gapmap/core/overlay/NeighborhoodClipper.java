@@ -1,0 +1,100 @@
+package org.gapmap.core.overlay;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.gapmap.core.model.Neighborhood;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.Polygonal;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.geom.util.PolygonExtracter;
+import org.locationtech.jts.index.strtree.STRtree;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
+
+/**
+ * Clips polygonal geometries to a region's neighborhoods: an STR-tree over the neighborhoods'
+ * envelopes finds the candidates, prepared neighborhood polygons settle the cheap cases (the
+ * geometry lies inside one neighborhood, or covers it whole), and JTS OverlayNG intersects the
+ * rest. Geometries are WGS84 longitude/latitude; nothing here measures areas.
+ *
+ * <p>Immutable after construction and safe for concurrent {@link #clip} calls (the tree is built
+ * eagerly; prepared geometries are thread-safe).
+ */
+public final class NeighborhoodClipper {
+  /**
+   * The part of a clipped geometry inside one neighborhood.
+   *
+   * @param neighborhood the neighborhood
+   * @param geometry the part, polygonal and non-empty; the neighborhood's own geometry when whole
+   * @param whole the clipped geometry covers the whole neighborhood
+   */
+  public record Piece(Neighborhood neighborhood, Geometry geometry, boolean whole) {}
+
+  private record Entry(Neighborhood neighborhood, PreparedGeometry prepared) {}
+
+  private final STRtree tree = new STRtree();
+  private final List<Neighborhood> neighborhoods;
+
+  public NeighborhoodClipper(List<Neighborhood> neighborhoods) {
+    this.neighborhoods = List.copyOf(neighborhoods);
+    for (Neighborhood n : this.neighborhoods) {
+      tree.insert(
+          n.geometry().getEnvelopeInternal(),
+          new Entry(n, PreparedGeometryFactory.prepare(n.geometry())));
+    }
+    tree.build();
+  }
+
+  public List<Neighborhood> neighborhoods() {
+    return neighborhoods;
+  }
+
+  /** The non-empty parts of the polygonal {@code geometry} inside each neighborhood. */
+  public List<Piece> clip(Geometry geometry) {
+    List<Entry> candidates = new ArrayList<>();
+    tree.query(geometry.getEnvelopeInternal(), item -> candidates.add((Entry) item));
+    List<Piece> pieces = new ArrayList<>(candidates.size());
+    if (candidates.isEmpty()) {
+      return pieces;
+    }
+    PreparedGeometry preparedInput =
+        candidates.size() > 1 ? PreparedGeometryFactory.prepare(geometry) : null;
+    for (Entry e : candidates) {
+      Neighborhood n = e.neighborhood();
+      if (e.prepared().containsProperly(geometry)) {
+        pieces.add(new Piece(n, geometry, false));
+        continue;
+      }
+      if (!e.prepared().intersects(geometry)) {
+        continue;
+      }
+      boolean covers =
+          preparedInput != null
+              ? preparedInput.covers(n.geometry())
+              : geometry.getEnvelopeInternal().covers(n.geometry().getEnvelopeInternal())
+                  && geometry.covers(n.geometry());
+      if (covers) {
+        pieces.add(new Piece(n, n.geometry(), true));
+        continue;
+      }
+      Geometry part =
+          polygonal(OverlayNGRobust.overlay(geometry, n.geometry(), OverlayNG.INTERSECTION));
+      if (!part.isEmpty()) {
+        pieces.add(new Piece(n, part, false));
+      }
+    }
+    return pieces;
+  }
+
+  /** The polygonal part of an overlay result (touching edges and points carry no area). */
+  static Geometry polygonal(Geometry g) {
+    if (g instanceof Polygonal) {
+      return g;
+    }
+    List<Polygon> polygons = new ArrayList<>();
+    g.apply(new PolygonExtracter(polygons));
+    return g.getFactory().createMultiPolygon(polygons.toArray(Polygon[]::new));
+  }
+}
