@@ -202,7 +202,7 @@ public final class TilesReader implements UploadReader {
         double overlap =
             p.whole()
                 ? p.neighborhood().areaKm2() * 1e6
-                : EllipsoidalArea.squareMetres(p.geometry());
+                : EllipsoidalArea.squareMetres(p.clipped());
         double weight = overlap * t.tests();
         NeighborhoodId id = p.neighborhood().id();
         means.add(id, DOWNLOAD_MEAN, t.down(), weight);

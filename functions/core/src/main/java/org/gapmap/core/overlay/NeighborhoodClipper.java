@@ -23,14 +23,37 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  * eagerly; prepared geometries are thread-safe).
  */
 public final class NeighborhoodClipper {
+  /** How a geometry meets one neighborhood. */
+  public enum Relation {
+    /** The geometry lies inside the neighborhood: the piece is the geometry itself. */
+    INSIDE,
+    /** The geometry covers the neighborhood: the piece is the neighborhood's geometry. */
+    WHOLE,
+    /**
+     * The geometry crosses the neighborhood's boundary: the piece is the geometry itself, not yet
+     * clipped; {@link Piece#clipped()} clips it. Unioning such pieces first and clipping the union
+     * once is exact and much cheaper than clipping each.
+     */
+    CROSSING
+  }
+
   /**
-   * The part of a clipped geometry inside one neighborhood.
+   * A geometry as it meets one neighborhood.
    *
    * @param neighborhood the neighborhood
-   * @param geometry the part, polygonal and non-empty; the neighborhood's own geometry when whole
-   * @param whole the clipped geometry covers the whole neighborhood
+   * @param geometry the geometry (INSIDE, CROSSING) or the neighborhood's own (WHOLE)
+   * @param relation how they meet
    */
-  public record Piece(Neighborhood neighborhood, Geometry geometry, boolean whole) {}
+  public record Piece(Neighborhood neighborhood, Geometry geometry, Relation relation) {
+    /** The part of the geometry inside the neighborhood, polygonal and possibly empty. */
+    public Geometry clipped() {
+      return relation == Relation.CROSSING ? clip(geometry, neighborhood.geometry()) : geometry;
+    }
+
+    public boolean whole() {
+      return relation == Relation.WHOLE;
+    }
+  }
 
   private record Entry(Neighborhood neighborhood, PreparedGeometry prepared) {}
 
@@ -51,7 +74,10 @@ public final class NeighborhoodClipper {
     return neighborhoods;
   }
 
-  /** The non-empty parts of the polygonal {@code geometry} inside each neighborhood. */
+  /**
+   * How the polygonal {@code geometry} meets each neighborhood it shares area with (cheap:
+   * prepared-geometry predicates only; no overlay).
+   */
   public List<Piece> clip(Geometry geometry) {
     List<Entry> candidates = new ArrayList<>();
     tree.query(geometry.getEnvelopeInternal(), item -> candidates.add((Entry) item));
@@ -64,7 +90,7 @@ public final class NeighborhoodClipper {
     for (Entry e : candidates) {
       Neighborhood n = e.neighborhood();
       if (e.prepared().containsProperly(geometry)) {
-        pieces.add(new Piece(n, geometry, false));
+        pieces.add(new Piece(n, geometry, Relation.INSIDE));
         continue;
       }
       if (!e.prepared().intersects(geometry)) {
@@ -76,16 +102,17 @@ public final class NeighborhoodClipper {
               : geometry.getEnvelopeInternal().covers(n.geometry().getEnvelopeInternal())
                   && geometry.covers(n.geometry());
       if (covers) {
-        pieces.add(new Piece(n, n.geometry(), true));
+        pieces.add(new Piece(n, n.geometry(), Relation.WHOLE));
         continue;
       }
-      Geometry part =
-          polygonal(OverlayNGRobust.overlay(geometry, n.geometry(), OverlayNG.INTERSECTION));
-      if (!part.isEmpty()) {
-        pieces.add(new Piece(n, part, false));
-      }
+      pieces.add(new Piece(n, geometry, Relation.CROSSING));
     }
     return pieces;
+  }
+
+  /** The polygonal part of the intersection of {@code a} and {@code b} (OverlayNG). */
+  static Geometry clip(Geometry a, Geometry b) {
+    return polygonal(OverlayNGRobust.overlay(a, b, OverlayNG.INTERSECTION));
   }
 
   /** The polygonal part of an overlay result (touching edges and points carry no area). */

@@ -94,6 +94,11 @@ public final class LocalPostgis implements AutoCloseable {
     }
   }
 
+  /** A directory the server's user can read, for data files to {@code COPY} from. */
+  public Path workDirectory() {
+    return dir;
+  }
+
   /** Runs {@code script} with psql and returns its unaligned, tuples-only output lines. */
   public List<String> sql(String script) throws IOException, InterruptedException {
     Path file = dir.resolve("script-" + System.nanoTime() + ".sql");
