@@ -203,6 +203,9 @@ public final class TilesReader implements UploadReader {
             p.whole()
                 ? p.neighborhood().areaKm2() * 1e6
                 : EllipsoidalArea.squareMetres(p.clipped());
+        if (!(overlap > 0)) {
+          continue; // the tile only touches the neighborhood
+        }
         double weight = overlap * t.tests();
         NeighborhoodId id = p.neighborhood().id();
         means.add(id, DOWNLOAD_MEAN, t.down(), weight);

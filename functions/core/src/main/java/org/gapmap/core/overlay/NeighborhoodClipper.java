@@ -31,8 +31,9 @@ public final class NeighborhoodClipper {
     WHOLE,
     /**
      * The geometry crosses the neighborhood's boundary: the piece is the geometry itself, not yet
-     * clipped; {@link Piece#clipped()} clips it. Unioning such pieces first and clipping the union
-     * once is exact and much cheaper than clipping each.
+     * clipped; {@link Piece#clipped()} clips it. (Geometries much larger than the neighborhood are
+     * clipped at once and come as {@link #INSIDE} pieces.) Unioning such pieces first and clipping
+     * the union once is exact and much cheaper than clipping each.
      */
     CROSSING
   }
@@ -105,9 +106,27 @@ public final class NeighborhoodClipper {
         pieces.add(new Piece(n, n.geometry(), Relation.WHOLE));
         continue;
       }
-      pieces.add(new Piece(n, geometry, Relation.CROSSING));
+      if (isLargeFor(geometry, n)) {
+        // a state-wide coverage polygon: clip it now rather than drag it into every union
+        Geometry part = clip(geometry, n.geometry());
+        if (!part.isEmpty()) {
+          pieces.add(new Piece(n, part, Relation.INSIDE));
+        }
+      } else {
+        pieces.add(new Piece(n, geometry, Relation.CROSSING));
+      }
     }
     return pieces;
+  }
+
+  /**
+   * Whether clipping {@code g} to {@code n} right away is cheaper than unioning it whole: when it
+   * reaches far beyond the neighborhood or has many more vertices.
+   */
+  private static boolean isLargeFor(Geometry g, Neighborhood n) {
+    double area = g.getEnvelopeInternal().getArea();
+    double nArea = n.geometry().getEnvelopeInternal().getArea();
+    return area > 4 * nArea || g.getNumPoints() > 2 * n.geometry().getNumPoints();
   }
 
   /** The polygonal part of the intersection of {@code a} and {@code b} (OverlayNG). */
