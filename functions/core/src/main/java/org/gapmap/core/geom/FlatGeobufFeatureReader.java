@@ -48,10 +48,7 @@ final class FlatGeobufFeatureReader {
       return reader.readAll(in, sink);
     } catch (EOFException e) {
       throw reader.reject(null, "the file is truncated: it ends inside the header or a feature");
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof InputRejectedException rejected) {
-        throw rejected;
-      }
+    } catch (IOException e) {
       throw reader.reject(null, "not a readable FlatGeobuf file: " + e);
     }
   }
@@ -68,9 +65,15 @@ final class FlatGeobufFeatureReader {
     ByteBuffer bb =
         ByteBuffer.allocate(magic.length + 4 + headerSize).order(ByteOrder.LITTLE_ENDIAN);
     bb.put(magic).putInt(headerSize).put(headerBytes).flip();
-    HeaderMeta header = HeaderMeta.read(bb);
-    Header rawHeader =
-        Header.getRootAsHeader(ByteBuffer.wrap(headerBytes).order(ByteOrder.LITTLE_ENDIAN));
+    HeaderMeta header;
+    Header rawHeader;
+    try {
+      header = HeaderMeta.read(bb);
+      rawHeader =
+          Header.getRootAsHeader(ByteBuffer.wrap(headerBytes).order(ByteOrder.LITTLE_ENDIAN));
+    } catch (RuntimeException e) {
+      throw reject(null, "corrupt FlatGeobuf header: " + e);
+    }
     Optional<Reprojection> reprojection = reprojection(rawHeader.crs());
     String crsName = reprojection.map(Reprojection::sourceName).orElse("WGS84");
     if (header.indexNodeSize > 0 && header.featuresCount > 0) {
@@ -96,28 +99,45 @@ final class FlatGeobufFeatureReader {
       } catch (EOFException e) {
         throw reject(where, "the file is truncated inside this feature");
       }
-      Feature feature =
-          Feature.getRootAsFeature(ByteBuffer.wrap(featureBytes).order(ByteOrder.LITTLE_ENDIAN));
-      Map<String, Object> properties = properties(where, feature, header.columns);
-      Geometry geometry = null;
-      if (feature.geometry() != null) {
-        int type = header.geometryType != 0 ? header.geometryType : feature.geometry().type();
-        geometry = GeometryConversions.deserialize(feature.geometry(), type);
-        if (geometry != null) {
-          if (reprojection.isPresent()) {
-            try {
-              geometry = reprojection.get().toWgs84(geometry);
-            } catch (IllegalArgumentException e) {
-              throw reject(where, e.getMessage());
-            }
-          }
-          geometry.setSRID(4326);
-          FeatureFileReader.checkLonLat(source, where, geometry, crsName);
-        }
+      Map<String, Object> properties;
+      Geometry geometry;
+      try {
+        Feature feature =
+            Feature.getRootAsFeature(ByteBuffer.wrap(featureBytes).order(ByteOrder.LITTLE_ENDIAN));
+        properties = properties(where, feature, header.columns);
+        geometry = geometry(where, feature, header.geometryType, reprojection);
+      } catch (IndexOutOfBoundsException
+          | IllegalStateException
+          | java.nio.BufferUnderflowException e) {
+        throw reject(where, "corrupt feature: " + e);
+      }
+      if (geometry != null) {
+        FeatureFileReader.checkLonLat(source, where, geometry, crsName);
       }
       sink.accept(new GeoJsonFeature(count, null, properties, geometry));
     }
     return count;
+  }
+
+  private Geometry geometry(
+      String where, Feature feature, int headerType, Optional<Reprojection> reprojection) {
+    if (feature.geometry() == null) {
+      return null;
+    }
+    int type = headerType != 0 ? headerType : feature.geometry().type();
+    Geometry geometry = GeometryConversions.deserialize(feature.geometry(), type);
+    if (geometry == null) {
+      return null;
+    }
+    if (reprojection.isPresent()) {
+      try {
+        geometry = reprojection.get().toWgs84(geometry);
+      } catch (IllegalArgumentException e) {
+        throw reject(where, e.getMessage());
+      }
+    }
+    geometry.setSRID(4326);
+    return geometry;
   }
 
   private Optional<Reprojection> reprojection(Crs crs) {

@@ -84,6 +84,22 @@ class FeatureFileReaderTest {
   }
 
   @Test
+  void corruptFlatGeobufFeatureIsRejectedNamingIt() {
+    byte[] fgb = VectorFiles.flatGeobuf(rows(SQUARE), 4326);
+    byte[] corrupt = fgb.clone();
+    // overwrite the first feature's body (after its 4-byte size) with 0xff
+    int headerEnd =
+        8
+            + 4
+            + java.nio.ByteBuffer.wrap(fgb, 8, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
+    Arrays.fill(corrupt, headerEnd + 4, headerEnd + 40, (byte) 0xff);
+
+    assertThatThrownBy(() -> read(source("bad.fgb", corrupt)))
+        .isInstanceOf(InputRejectedException.class)
+        .hasMessageStartingWith("bad.fgb: feature 1");
+  }
+
+  @Test
   void geoPackageFeaturesAreReadWithTheirProperties() {
     byte[] gpkg = VectorFiles.geoPackage("coverage", rows(SQUARE), 4326);
 
