@@ -20,13 +20,19 @@ import picocli.CommandLine.Parameters;
     description = {
       "Ingest one upload into a region, then rescore it with its current profile and publish a new run.",
       "Kinds: adoption (presets: nyc-imp), points (CSV with latitude/longitude; --label names it).",
+      "  mobile-coverage (GeoJSON/FlatGeobuf/GeoPackage polygons: technology, mindown, minup),",
+      "  mobile-h3 (CSV: h3_res9_id|h3_res8_id|hex_id, technology, mindown, minup),",
+      "  tiles (CSV or GeoJSON: quadkey, avg_d_kbps, avg_u_kbps, avg_lat_ms, tests).",
       "The same file twice changes nothing."
     })
 final class IngestCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "regionId")
   String regionId;
 
-  @Parameters(index = "1", paramLabel = "kind", description = "adoption | points")
+  @Parameters(
+      index = "1",
+      paramLabel = "kind",
+      description = "adoption | points | mobile-coverage | mobile-h3 | tiles")
   String kind;
 
   @Parameters(index = "2", paramLabel = "file", description = "The upload (gzip or zip accepted).")

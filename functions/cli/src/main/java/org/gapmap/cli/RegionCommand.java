@@ -25,7 +25,8 @@ final class RegionCommand {
   /** {@code gapmap region add}. */
   @Command(
       name = "add",
-      description = "Register a region from a GeoJSON file of neighborhood polygons.")
+      description =
+          "Register a region from a GeoJSON, FlatGeobuf or GeoPackage file of neighborhood polygons.")
   static final class Add implements Callable<Integer> {
     @Parameters(
         index = "0",
@@ -36,7 +37,10 @@ final class RegionCommand {
     @Parameters(
         index = "1",
         paramLabel = "neighborhoods-file",
-        description = "GeoJSON FeatureCollection (gzip or zip accepted).")
+        description =
+            "GeoJSON FeatureCollection, FlatGeobuf (.fgb) or GeoPackage (.gpkg), told apart by their"
+                + " first bytes; projected coordinates (an EPSG CRS) are reprojected to WGS84; gzip or zip"
+                + " accepted.")
     Path file;
 
     @Option(

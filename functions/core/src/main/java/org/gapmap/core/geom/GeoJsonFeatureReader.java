@@ -27,9 +27,10 @@ import org.locationtech.jts.geom.PrecisionModel;
 
 /**
  * Streams the features of a GeoJSON FeatureCollection one at a time, so a large file needs memory
- * for one feature only. Reads RFC 7946 and the legacy {@code crs} member when it names WGS84
- * longitude/latitude (CRS84, EPSG:4326, as the NYC planning files do; JTS's own reader fails on
- * it). Rejects, naming the feature: a top level that is not a FeatureCollection, another CRS,
+ * for one feature only. Reads RFC 7946 and the legacy {@code crs} member (JTS's own reader fails on
+ * it): WGS84 longitude/latitude (CRS84, EPSG:4326, as the NYC planning files do) is read as it is,
+ * any other EPSG code proj4j knows (NYC's State Plane {@code EPSG:2263}) is reprojected to WGS84.
+ * Rejects, naming the feature: a top level that is not a FeatureCollection, a CRS it cannot read,
  * unclosed rings, rings with fewer than four positions, coordinates out of range, nesting deeper
  * than {@value #MAX_NESTING}.
  *
@@ -58,6 +59,8 @@ public final class GeoJsonFeatureReader {
 
   private final GeometryFactory geometryFactory = new GeometryFactory(new PrecisionModel(), 4326);
   private final String source;
+  private Reprojection reprojection;
+  private boolean sawFeature;
 
   private GeoJsonFeatureReader(String source) {
     this.source = source;
@@ -102,6 +105,7 @@ public final class GeoJsonFeatureReader {
           sawFeatures = true;
           while (p.nextToken() != JsonToken.END_ARRAY) {
             count++;
+            sawFeature = true;
             sink.accept(readFeature(count, MAPPER.readTree(p)));
           }
         }
@@ -121,13 +125,33 @@ public final class GeoJsonFeatureReader {
   }
 
   private void checkCrs(JsonNode crs) {
+    if (crs.isNull()) {
+      return;
+    }
     String name = crs.path("properties").path("name").asText("");
-    if (!WGS84_NAMES.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+    if (WGS84_NAMES.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+      return;
+    }
+    String shown = name.isEmpty() ? crs.toString() : name;
+    if (name.isEmpty()) {
       throw reject(
           null,
-          "cannot read coordinates in CRS '"
-              + (name.isEmpty() ? crs.toString() : name)
-              + "': expected WGS84 longitude/latitude (CRS84 or EPSG:4326)");
+          "cannot read coordinates in CRS "
+              + shown
+              + ": expected a named CRS (an EPSG code such as urn:ogc:def:crs:EPSG::2263, or CRS84)");
+    }
+    try {
+      reprojection = Reprojection.forCrsName(name).orElse(null);
+    } catch (IllegalArgumentException e) {
+      throw reject(null, "cannot read coordinates in CRS '" + shown + "': " + e.getMessage());
+    }
+    if (reprojection != null && sawFeature) {
+      throw reject(
+          null,
+          "the 'crs' member ("
+              + shown
+              + ") comes after the features; put it before 'features' so coordinates can be"
+              + " reprojected as they are read");
     }
   }
 
@@ -144,7 +168,30 @@ public final class GeoJsonFeatureReader {
     JsonNode geometry = node.get("geometry");
     Geometry g =
         geometry == null || geometry.isNull() ? null : readGeometry(where(number, id), geometry);
+    if (g != null && reprojection != null) {
+      g = reproject(where(number, id), g);
+    }
     return new GeoJsonFeature(number, id, properties, g);
+  }
+
+  private Geometry reproject(String where, Geometry g) {
+    Geometry lonLat;
+    try {
+      lonLat = reprojection.toWgs84(g);
+    } catch (IllegalArgumentException e) {
+      throw reject(where, e.getMessage());
+    }
+    for (Coordinate c : lonLat.getCoordinates()) {
+      if (!(c.x >= -180 && c.x <= 180 && c.y >= -90 && c.y <= 90)) {
+        throw reject(
+            where,
+            "coordinate reprojected from "
+                + reprojection.sourceName()
+                + " falls outside longitude -180..180 / latitude -90..90 (does the file really use"
+                + " this CRS?)");
+      }
+    }
+    return lonLat;
   }
 
   private static Object scalar(JsonNode v) {
@@ -233,6 +280,12 @@ public final class GeoJsonFeatureReader {
     }
     double lon = position.get(0).asDouble();
     double lat = position.get(1).asDouble();
+    if (reprojection != null) {
+      if (!Double.isFinite(lon) || !Double.isFinite(lat)) {
+        throw reject(where, "coordinate [" + lon + ", " + lat + "] is not finite");
+      }
+      return new Coordinate(lon, lat);
+    }
     if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) {
       throw reject(
           where,

@@ -29,6 +29,10 @@ public final class IngestService {
     this.clock = Objects.requireNonNull(clock, "clock");
     readers.put(UploadKind.ADOPTION, new AdoptionReader());
     readers.put(UploadKind.POINTS, new PointsReader());
+    // coverage polygons, hexagons and speed-test tiles (#3)
+    readers.put(UploadKind.MOBILE_COVERAGE, new MobileCoverageReader());
+    readers.put(UploadKind.MOBILE_H3, new MobileH3Reader());
+    readers.put(UploadKind.TILES, new TilesReader());
   }
 
   /**

@@ -7,7 +7,11 @@ import java.util.Optional;
 /** The kinds of upload gapmap reads; each has one reader. Names are the ones users type. */
 public enum UploadKind {
   ADOPTION("adoption"),
-  POINTS("points");
+  POINTS("points"),
+  // coverage polygons, hexagons and speed-test tiles (#3)
+  MOBILE_COVERAGE("mobile-coverage"),
+  MOBILE_H3("mobile-h3"),
+  TILES("tiles");
 
   private final String cliName;
 

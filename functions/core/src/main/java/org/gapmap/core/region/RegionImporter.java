@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.gapmap.core.geom.EllipsoidalArea;
+import org.gapmap.core.geom.FeatureFileReader;
 import org.gapmap.core.geom.GeoJsonFeature;
-import org.gapmap.core.geom.GeoJsonFeatureReader;
 import org.gapmap.core.geom.PolygonRepair;
 import org.gapmap.core.input.InputRejectedException;
 import org.gapmap.core.input.InputSource;
@@ -17,10 +17,11 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygonal;
 
 /**
- * Reads a region's neighborhoods from a GeoJSON file: each feature needs a polygonal geometry, a
- * unique non-blank id and a name. Invalid polygons are repaired and the repair reported; duplicate
- * ids, missing ids or names, empty and non-polygonal geometries reject the file, naming the
- * feature. Stateless and thread-safe.
+ * Reads a region's neighborhoods from a GeoJSON, FlatGeobuf or GeoPackage file (projected
+ * coordinates are reprojected to WGS84): each feature needs a polygonal geometry, a unique
+ * non-blank id and a name. Invalid polygons are repaired and the repair reported; duplicate ids,
+ * missing ids or names, empty and non-polygonal geometries reject the file, naming the feature.
+ * Stateless and thread-safe.
  */
 public final class RegionImporter {
   static final List<String> BOROUGH_PROPERTIES =
@@ -33,7 +34,7 @@ public final class RegionImporter {
     List<String> notes = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     Set<String> seenProperties = new HashSet<>();
-    GeoJsonFeatureReader.read(
+    FeatureFileReader.read(
         input,
         feature -> {
           seenProperties.addAll(feature.properties().keySet());

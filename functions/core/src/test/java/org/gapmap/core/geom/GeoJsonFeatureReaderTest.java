@@ -2,6 +2,7 @@ package org.gapmap.core.geom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.gapmap.core.TestInputs.gzip;
 import static org.gapmap.core.TestInputs.source;
 
@@ -91,14 +92,49 @@ class GeoJsonFeatureReaderTest {
   }
 
   @Test
-  void projectedCrsIsRejectedNamingIt() {
-    String json = NTA_FILE.replace("urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:EPSG::2263");
+  void projectedCrsKnownToProj4jIsReprojectedToWgs84() {
+    // EPSG:2263 (NY Long Island State Plane, US feet): (984250, 0) is its origin, -74 / 40 deg 10'.
+    String json =
+        "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":"
+            + "{\"name\":\"urn:ogc:def:crs:EPSG::2263\"}},\"features\":["
+            + feature(
+                "{\"id\":\"A\"}",
+                "Polygon",
+                "[[[984250,0],[985250,0],[985250,1000],[984250,1000],[984250,0]]]")
+            + "]}";
+
+    GeoJsonFeature f = read(json).get(0);
+
+    assertThat(f.geometry().getCoordinates()[0].x).isCloseTo(-74.0, within(1e-7));
+    assertThat(f.geometry().getCoordinates()[0].y).isCloseTo(40 + 10 / 60.0, within(1e-7));
+    assertThat(f.geometry().getSRID()).isEqualTo(4326);
+  }
+
+  @Test
+  void crsThatCannotBeReadIsRejectedNamingIt() {
+    String json = NTA_FILE.replace("urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:EPSG::999999");
 
     assertThatThrownBy(() -> read(json))
         .isInstanceOf(InputRejectedException.class)
         .hasMessageContaining("test.geojson")
-        .hasMessageContaining("urn:ogc:def:crs:EPSG::2263")
-        .hasMessageContaining("WGS84");
+        .hasMessageContaining("EPSG::999999")
+        .hasMessageContaining("cannot read coordinates");
+    assertThatThrownBy(() -> read(NTA_FILE.replace("urn:ogc:def:crs:OGC:1.3:CRS84", "local grid")))
+        .isInstanceOf(InputRejectedException.class)
+        .hasMessageContaining("local grid")
+        .hasMessageContaining("EPSG code");
+  }
+
+  @Test
+  void projectedCrsAfterTheFeaturesIsRejected() {
+    String json =
+        "{\"type\":\"FeatureCollection\",\"features\":["
+            + feature("{\"id\":\"A\"}", "Polygon", SQUARE)
+            + "],\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"EPSG:2263\"}}}";
+
+    assertThatThrownBy(() -> read(json))
+        .isInstanceOf(InputRejectedException.class)
+        .hasMessageContaining("comes after the features");
   }
 
   @Test

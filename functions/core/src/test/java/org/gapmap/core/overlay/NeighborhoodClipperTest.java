@@ -1,0 +1,62 @@
+package org.gapmap.core.overlay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.gapmap.core.TestInputs.box;
+import static org.gapmap.core.TestInputs.neighborhood;
+
+import java.util.List;
+import org.gapmap.core.geom.EllipsoidalArea;
+import org.gapmap.core.model.Neighborhood;
+import org.gapmap.core.overlay.NeighborhoodClipper.Piece;
+import org.gapmap.core.overlay.NeighborhoodClipper.Relation;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Geometry;
+
+class NeighborhoodClipperTest {
+  private static final Neighborhood A = neighborhood("A", box(0, 0, 1, 1));
+  private static final Neighborhood B = neighborhood("B", box(1, 0, 2, 1));
+  private static final NeighborhoodClipper CLIPPER = new NeighborhoodClipper(List.of(A, B));
+
+  @Test
+  void smallPolygonsAreTaggedWithoutAnyOverlay() {
+    Geometry inside = box(0.2, 0.2, 0.4, 0.4);
+    Geometry crossing = box(0.9, 0.2, 1.1, 0.4);
+
+    assertThat(CLIPPER.clip(inside))
+        .singleElement()
+        .satisfies(p -> assertThat(p.relation()).isEqualTo(Relation.INSIDE))
+        .satisfies(p -> assertThat((Object) p.geometry()).isSameAs(inside));
+    List<Piece> pieces = CLIPPER.clip(crossing);
+    assertThat(pieces).extracting(Piece::relation).containsOnly(Relation.CROSSING);
+    double left = EllipsoidalArea.squareMetres(box(0.9, 0.2, 1, 0.4));
+    assertThat(
+            EllipsoidalArea.squareMetres(
+                pieces.get(0).neighborhood() == A
+                    ? pieces.get(0).clipped()
+                    : pieces.get(1).clipped()))
+        .isCloseTo(left, within(left * 1e-9));
+  }
+
+  @Test
+  void largePolygonsAreClippedAtOnceAndWholeNeighborhoodsRecognised() {
+    Geometry large = box(-3, -3, 1.5, 3);
+
+    List<Piece> pieces = CLIPPER.clip(large);
+
+    assertThat(pieces).hasSize(2);
+    Piece a = pieces.stream().filter(p -> p.neighborhood() == A).findFirst().orElseThrow();
+    Piece b = pieces.stream().filter(p -> p.neighborhood() == B).findFirst().orElseThrow();
+    assertThat(a.relation()).isEqualTo(Relation.WHOLE);
+    assertThat(b.relation()).isEqualTo(Relation.INSIDE);
+    assertThat(b.geometry().equalsTopo(box(1, 0, 1.5, 1))).isTrue();
+  }
+
+  @Test
+  void polygonsTouchingOnlyAlongAnEdgeAddNoAreaAndFarAwayOnesNothing() {
+    // touching counts as meeting (predicates stay cheap), but the clipped part has no area
+    assertThat(CLIPPER.clip(box(0, 1, 1, 2)))
+        .allSatisfy(p -> assertThat(p.clipped().getArea()).isZero());
+    assertThat(CLIPPER.clip(box(10, 10, 11, 11))).isEmpty();
+  }
+}

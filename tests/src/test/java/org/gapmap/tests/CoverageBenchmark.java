@@ -1,0 +1,141 @@
+package org.gapmap.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.gapmap.core.input.InputSource;
+import org.gapmap.core.model.Neighborhood;
+import org.gapmap.core.model.NeighborhoodId;
+import org.gapmap.core.overlay.CoverageOverlay;
+import org.gapmap.core.overlay.LocalPostgis;
+import org.gapmap.core.region.RegionImportOptions;
+import org.gapmap.core.region.RegionImporter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.util.GeometricShapeFactory;
+
+/**
+ * 100,000 overlapping coverage polygons of three providers against the 195 NYC NTAs: 5G area shares
+ * from gapmap's overlay and from PostGIS ({@code ST_Union}, {@code ST_Intersection}, geography
+ * areas). Not part of the default run: {@code -Dgapmap.benchmark=true}; see docs/benchmarks.md.
+ */
+@EnabledIfSystemProperty(named = "gapmap.benchmark", matches = "true")
+class CoverageBenchmark {
+  private static final int POLYGONS = Integer.getInteger("gapmap.benchmark.polygons", 100_000);
+
+  @Test
+  void fiveGAreaSharesFor195Ntas(@TempDir Path dir) throws Exception {
+    List<Neighborhood> ntas =
+        RegionImporter.read(
+                InputSource.of(NycData.copy(NycData.NTA2010, dir)),
+                new RegionImportOptions("NTACode", "NTAName", null, List.of()))
+            .neighborhoods();
+    List<Polygon> coverage = coverage(new Random(42), POLYGONS);
+
+    Map<NeighborhoodId, Double> ours = new HashMap<>();
+    long[] nanos = new long[3];
+    for (int run = 0; run < nanos.length; run++) {
+      long t0 = System.nanoTime();
+      CoverageOverlay overlay = new CoverageOverlay(ntas);
+      coverage.forEach(c -> overlay.add(List.of("5g"), c));
+      Map<NeighborhoodId, Map<String, Double>> areas = overlay.squareMetres();
+      for (Neighborhood n : ntas) {
+        ours.put(
+            n.id(),
+            areas.getOrDefault(n.id(), Map.of()).getOrDefault("5g", 0.0) / (n.areaKm2() * 1e6));
+      }
+      nanos[run] = System.nanoTime() - t0;
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "gapmap overlay: %d polygons, %d NTAs, %d cores: runs %s s%n",
+        coverage.size(),
+        ntas.size(),
+        Runtime.getRuntime().availableProcessors(),
+        List.of(nanos[0] / 1e9, nanos[1] / 1e9, nanos[2] / 1e9));
+
+    Optional<LocalPostgis> started = LocalPostgis.start();
+    if (started.isEmpty()) {
+      System.out.println("PostGIS not installed: no comparison");
+      return;
+    }
+    try (LocalPostgis pg = started.get()) {
+      Path nb = pg.workDirectory().resolve("nb.tsv");
+      Path cov = pg.workDirectory().resolve("cov.tsv");
+      StringBuilder b = new StringBuilder();
+      ntas.forEach(
+          n -> b.append(n.id().value()).append('\t').append(n.geometry().toText()).append('\n'));
+      Files.writeString(nb, b);
+      b.setLength(0);
+      coverage.forEach(c -> b.append(c.toText()).append('\n'));
+      Files.writeString(cov, b);
+      pg.sql(
+          "CREATE TABLE nb_raw (id text, wkt text); CREATE TABLE cov_raw (wkt text);\n"
+              + "COPY nb_raw FROM '"
+              + nb
+              + "';\nCOPY cov_raw FROM '"
+              + cov
+              + "';\n"
+              + "CREATE TABLE nb AS SELECT id, ST_GeomFromText(wkt, 4326) AS geom FROM nb_raw;\n"
+              + "CREATE TABLE cov AS SELECT ST_GeomFromText(wkt, 4326) AS geom FROM cov_raw;\n"
+              + "CREATE INDEX ON cov USING gist (geom); ANALYZE;");
+      List<String> out =
+          pg.sql(
+              "SELECT 'T|' || extract(epoch FROM clock_timestamp());\n"
+                  + "WITH u AS (SELECT ST_Union(geom) AS geom FROM cov)\n"
+                  + "SELECT nb.id || '|' || ST_Area(ST_Intersection(nb.geom, u.geom)::geography)"
+                  + " / ST_Area(nb.geom::geography) FROM nb, u;\n"
+                  + "SELECT 'T|' || extract(epoch FROM clock_timestamp());");
+      double t0 = Double.parseDouble(out.get(0).substring(2));
+      double t1 = Double.parseDouble(out.get(out.size() - 1).substring(2));
+      double maxDiff = 0;
+      for (String line : out.subList(1, out.size() - 1)) {
+        String[] p = line.split("\\|");
+        maxDiff =
+            Math.max(
+                maxDiff, Math.abs(ours.get(NeighborhoodId.of(p[0])) - Double.parseDouble(p[1])));
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "PostGIS ST_Union + ST_Intersection + geography areas: %.2f s; largest share"
+              + " difference %.2e%n",
+          t1 - t0,
+          maxDiff);
+      assertThat(maxDiff).isLessThan(0.001);
+    }
+  }
+
+  /**
+   * Ellipses of 50-400 m across with 8-40 vertices over New York City's bounding box, dealt to
+   * three providers in turn; together they cover about four fifths of it, most places more than
+   * once.
+   */
+  static List<Polygon> coverage(Random random, int count) {
+    GeometryFactory factory = new GeometryFactory(new PrecisionModel(), 4326);
+    GeometricShapeFactory shapes = new GeometricShapeFactory(factory);
+    List<Polygon> out = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      shapes.setCentre(
+          new Coordinate(-74.26 + random.nextDouble() * 0.56, 40.49 + random.nextDouble() * 0.43));
+      shapes.setWidth(0.0005 + random.nextDouble() * 0.0035);
+      shapes.setHeight(0.0005 + random.nextDouble() * 0.0035);
+      shapes.setRotation(random.nextDouble() * Math.PI);
+      shapes.setNumPoints(8 + random.nextInt(33));
+      out.add(shapes.createEllipse());
+    }
+    return out;
+  }
+}
