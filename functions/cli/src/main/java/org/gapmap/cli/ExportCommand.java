@@ -45,6 +45,7 @@ final class ExportCommand implements Callable<Integer> {
   Path out;
 
   @Mixin DataDirOption data;
+  @Mixin StoreOptions store;
 
   private final Console console;
 
@@ -55,7 +56,7 @@ final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     RegionId id = RegionId.of(regionId);
-    try (LocalRuntime runtime = LocalRuntime.open(data.dataDir)) {
+    try (LocalRuntime runtime = LocalRuntime.open(data.dataDir, store)) {
       Region region =
           runtime
               .store()

@@ -80,6 +80,7 @@ final class RegionCommand {
     List<String> unranked = new ArrayList<>();
 
     @Mixin DataDirOption data;
+    @Mixin StoreOptions store;
 
     private final Console console;
 
@@ -91,7 +92,7 @@ final class RegionCommand {
     public Integer call() {
       RegionId id = RegionId.of(regionId);
       List<UnrankedCondition> conditions = unranked.stream().map(UnrankedCondition::parse).toList();
-      try (LocalRuntime runtime = LocalRuntime.open(data.dataDir)) {
+      try (LocalRuntime runtime = LocalRuntime.open(data.dataDir, store)) {
         ImportedRegion imported =
             runtime
                 .regions()
@@ -119,6 +120,7 @@ final class RegionCommand {
   @Command(name = "list", description = "List registered regions and their current runs.")
   static final class ListRegions implements Callable<Integer> {
     @Mixin DataDirOption data;
+    @Mixin StoreOptions store;
 
     private final Console console;
 
@@ -128,7 +130,7 @@ final class RegionCommand {
 
     @Override
     public Integer call() {
-      try (LocalRuntime runtime = LocalRuntime.open(data.dataDir)) {
+      try (LocalRuntime runtime = LocalRuntime.open(data.dataDir, store)) {
         for (Region r : runtime.store().regions()) {
           console.result(
               r.id()

@@ -27,6 +27,7 @@ final class ScoreCommand implements Callable<Integer> {
   String profile;
 
   @Mixin DataDirOption data;
+  @Mixin StoreOptions store;
 
   private final Console console;
 
@@ -38,7 +39,7 @@ final class ScoreCommand implements Callable<Integer> {
   public Integer call() {
     RegionId id = RegionId.of(regionId);
     ScoringProfile scoringProfile = ScoringProfiles.resolve(profile);
-    try (LocalRuntime runtime = LocalRuntime.open(data.dataDir)) {
+    try (LocalRuntime runtime = LocalRuntime.open(data.dataDir, store)) {
       Reports.published(console, runtime.store(), runtime.publisher().publish(id, scoringProfile));
     }
     return ExitCodes.OK;
