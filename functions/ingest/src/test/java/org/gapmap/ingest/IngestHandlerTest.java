@@ -163,6 +163,37 @@ class IngestHandlerTest {
   }
 
   @Test
+  void theNoArgConstructorLambdaUsesConfiguresItselfFromTheEnvironment(Dynalite dynalite)
+      throws IOException {
+    Map<String, String> environment =
+        Map.of(
+            "gapmap.table", Dynalite.uniqueTableName("no-arg"),
+            "gapmap.dynamodb-endpoint", dynalite.endpoint().toString(),
+            "gapmap.create-table", "true",
+            "aws.region", "us-east-1",
+            "aws.accessKeyId", "local",
+            "aws.secretAccessKey", "local");
+    environment.forEach(System::setProperty);
+    try (IngestHandler lambda = new IngestHandler()) {
+      JsonNode removed;
+      try (InputStream in =
+          IngestHandlerTest.class.getResourceAsStream("/events/s3-object-created.json")) {
+        removed = JSON.readTree(in);
+      }
+      ((ObjectNode) removed.at("/Records/0")).put("eventName", "ObjectRemoved:Delete");
+      S3Event event =
+          LambdaEventSerializers.serializerFor(S3Event.class, getClass().getClassLoader())
+              .fromJson(new ByteArrayInputStream(JSON.writeValueAsBytes(removed)));
+
+      assertThat(lambda.handleRequest(event, new TestLambdaContext("ingest"))).isEmpty();
+      assertThat(lambda.getApplicationContext().getBean(UploadBucket.class))
+          .isInstanceOf(S3UploadBucket.class);
+    } finally {
+      environment.keySet().forEach(System::clearProperty);
+    }
+  }
+
+  @Test
   void primingReadsEveryNeighborhood() {
     assertThat(context.getBean(SnapStartPriming.class).prime()).isEqualTo(195);
   }

@@ -113,6 +113,29 @@ class ApiHandlerTest {
   }
 
   @Test
+  void theNoArgConstructorLambdaUsesConfiguresItselfFromTheEnvironment(Dynalite dynalite)
+      throws IOException {
+    Map<String, String> environment =
+        Map.of(
+            "gapmap.table", Dynalite.uniqueTableName("no-arg"),
+            "gapmap.dynamodb-endpoint", dynalite.endpoint().toString(),
+            "gapmap.create-table", "true");
+    environment.forEach(System::setProperty);
+    try (ApiHandler lambda = new ApiHandler()) {
+      APIGatewayV2HTTPEvent collections = event("/collections");
+      collections.setHeaders(
+          Map.of("accept", "application/json", "host", "abc123def4.execute-api.amazonaws.com"));
+      APIGatewayV2HTTPResponse response =
+          lambda.handleRequest(collections, new TestLambdaContext("api"));
+
+      assertThat(response.getStatusCode()).isEqualTo(200);
+      assertThat(body(response).get("collections")).isEmpty();
+    } finally {
+      environment.keySet().forEach(System::clearProperty);
+    }
+  }
+
+  @Test
   void primingLoadsEveryRegion() {
     assertThat(context.getBean(SnapStartPriming.class).prime()).isEqualTo(1);
   }
