@@ -9,6 +9,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -58,13 +59,22 @@ public final class DynamoDbClients {
     } else if (local) {
       builder.region(Region.US_EAST_1);
     } else {
-      builder.region(new DefaultAwsRegionProviderChain().getRegion());
+      builder.region(defaultRegion());
     }
     builder.credentialsProvider(
         local
             ? StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))
             : DefaultCredentialsProvider.builder().build());
     return builder.build();
+  }
+
+  private static Region defaultRegion() {
+    try {
+      return new DefaultAwsRegionProviderChain().getRegion();
+    } catch (SdkClientException e) {
+      throw new IllegalArgumentException(
+          "no AWS region configured: pass one (--region) or set AWS_REGION", e);
+    }
   }
 
   private static boolean isLoopback(URI endpoint) {
@@ -75,6 +85,7 @@ public final class DynamoDbClients {
     try {
       return InetAddress.getByName(host).isLoopbackAddress();
     } catch (UnknownHostException e) {
+      // A host that does not resolve is no loopback address; the first request reports it.
       return false;
     }
   }
