@@ -7,6 +7,7 @@ import static org.gapmap.store.dynamodb.TableLayout.GSI1PK;
 import static org.gapmap.store.dynamodb.TableLayout.PK;
 import static org.gapmap.store.dynamodb.TableLayout.SK;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -16,6 +17,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -66,6 +68,10 @@ public final class DynamoDbScoreStore implements ScoreStore {
   private static final String CURRENT_RUN = "currentRunId";
   private static final String UPLOAD_SEQ = "uploadSeq";
   private static final String STATUS = "status";
+  private static final String REGISTRATION = "registration";
+
+  /** How long a registration that has not finished blocks another one of the same region. */
+  static final Duration STALE_REGISTRATION = Duration.ofMinutes(15);
 
   private final DynamoDbClient client;
   private final String table;
@@ -102,25 +108,55 @@ public final class DynamoDbScoreStore implements ScoreStore {
 
   // Regions
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The region item is written first, marked not ready, then the neighborhoods, then the mark is
+   * lifted; readers see the region only once it is ready. A registration that died half-way (its
+   * {@code createdAt} more than {@link #STALE_REGISTRATION} before this one's) is taken over and
+   * its leftover neighborhoods removed; one still in progress is a conflict.
+   */
   @Override
   public void createRegion(Region region, List<Neighborhood> neighborhoods) {
     Objects.requireNonNull(region, "region");
     requireDistinctIds(neighborhoods);
     checkOpen();
     String pk = TableLayout.regionPk(region.id());
+    String token = UUID.randomUUID().toString();
     Map<String, AttributeValue> meta = RegionItems.meta(region);
     meta.put(READY, Attributes.bool(false));
+    meta.put(REGISTRATION, s(token));
+    Map<String, AttributeValue> previous;
     try {
-      // An earlier registration that died before it was ready may be taken over.
-      client.putItem(
-          b ->
-              b.tableName(table)
-                  .item(meta)
-                  .conditionExpression("attribute_not_exists(#pk) OR #ready = :false")
-                  .expressionAttributeNames(Map.of("#pk", PK, "#ready", READY))
-                  .expressionAttributeValues(Map.of(":false", Attributes.bool(false))));
+      previous =
+          client
+              .putItem(
+                  b ->
+                      b.tableName(table)
+                          .item(meta)
+                          .conditionExpression(
+                              "attribute_not_exists(#pk) OR (#ready = :false AND #created < :stale)")
+                          .expressionAttributeNames(
+                              Map.of("#pk", PK, "#ready", READY, "#created", "createdAt"))
+                          .expressionAttributeValues(
+                              Map.of(
+                                  ":false",
+                                  Attributes.bool(false),
+                                  ":stale",
+                                  n(region.createdAt().minus(STALE_REGISTRATION).toEpochMilli())))
+                          .returnValues(ReturnValue.ALL_OLD))
+              .attributes();
     } catch (ConditionalCheckFailedException e) {
-      throw new StoreConflictException("region " + region.id() + " exists already");
+      throw new StoreConflictException(
+          "region "
+              + region.id()
+              + " exists already (or is being registered; a registration that failed can be"
+              + " retried "
+              + STALE_REGISTRATION.toMinutes()
+              + " minutes after it started)");
+    }
+    if (previous != null && !previous.isEmpty()) {
+      removeLeftovers(pk, neighborhoods);
     }
     List<Map<String, AttributeValue>> items = new ArrayList<>();
     for (Neighborhood neighborhood : neighborhoods) {
@@ -129,13 +165,32 @@ public final class DynamoDbScoreStore implements ScoreStore {
       items.add(RegionItems.neighborhood(region.id(), neighborhood, geometry.pointer()));
     }
     batches.putAll(table, items);
-    client.updateItem(
-        b ->
-            b.tableName(table)
-                .key(key(pk, TableLayout.META))
-                .updateExpression("SET #ready = :true")
-                .expressionAttributeNames(Map.of("#ready", READY))
-                .expressionAttributeValues(Map.of(":true", Attributes.bool(true))));
+    try {
+      client.updateItem(
+          b ->
+              b.tableName(table)
+                  .key(key(pk, TableLayout.META))
+                  .updateExpression("SET #ready = :true")
+                  .conditionExpression("#registration = :token")
+                  .expressionAttributeNames(Map.of("#ready", READY, "#registration", REGISTRATION))
+                  .expressionAttributeValues(
+                      Map.of(":true", Attributes.bool(true), ":token", s(token))));
+    } catch (ConditionalCheckFailedException e) {
+      throw new StoreConflictException(
+          "region " + region.id() + " was taken over by another registration meanwhile");
+    }
+  }
+
+  /** Deletes the neighborhoods a failed registration left that the new one does not have. */
+  private void removeLeftovers(String pk, List<Neighborhood> neighborhoods) {
+    Set<String> keep = new HashSet<>();
+    neighborhoods.forEach(n -> keep.add(TableLayout.neighborhoodSk(n.id())));
+    for (Map<String, AttributeValue> item : beginsWith(pk, TableLayout.NEIGHBORHOOD_PREFIX)) {
+      String sk = item.get(SK).s();
+      if (!keep.contains(sk)) {
+        client.deleteItem(b -> b.tableName(table).key(key(pk, sk)));
+      }
+    }
   }
 
   @Override

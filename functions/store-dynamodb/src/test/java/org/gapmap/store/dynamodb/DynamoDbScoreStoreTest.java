@@ -16,11 +16,13 @@ import java.util.Random;
 import org.gapmap.core.model.Neighborhood;
 import org.gapmap.core.model.NeighborhoodId;
 import org.gapmap.core.model.NeighborhoodScore;
+import org.gapmap.core.model.Region;
 import org.gapmap.core.model.Run;
 import org.gapmap.core.model.RunStatus;
 import org.gapmap.core.model.UploadRecord;
 import org.gapmap.core.store.ScoreStore;
 import org.gapmap.core.store.ScoreStoreContract;
+import org.gapmap.core.store.StoreConflictException;
 import org.gapmap.store.dynamodb.testing.Dynalite;
 import org.gapmap.store.dynamodb.testing.DynaliteExtension;
 import org.gapmap.store.dynamodb.testing.RecordedRequests;
@@ -121,8 +123,57 @@ class DynamoDbScoreStoreTest extends ScoreStoreContract {
     assertThat(put.item().get("PK").s()).isEqualTo("REGION#" + REGION);
     assertThat(put.item().get("SK").s()).isEqualTo("META");
     assertThat(put.item().get("GSI1PK").s()).isEqualTo("REGIONS");
-    assertThat(put.conditionExpression()).isEqualTo("attribute_not_exists(#pk) OR #ready = :false");
+    assertThat(put.conditionExpression())
+        .isEqualTo("attribute_not_exists(#pk) OR (#ready = :false AND #created < :stale)");
+    assertThat(put.expressionAttributeValues().get(":stale").n())
+        .isEqualTo(Long.toString(region(REGION).createdAt().minusSeconds(15 * 60).toEpochMilli()));
     assertThat(put.expressionAttributeNames()).containsEntry("#pk", "PK");
+  }
+
+  @Test
+  void aRegistrationThatDiedHalfWayIsTakenOverOnceStaleAndItsLeftoversRemoved() {
+    Map<String, AttributeValue> meta = RegionItems.meta(region(REGION));
+    meta.put("ready", AttributeValue.fromBool(false));
+    meta.put("registration", AttributeValue.fromS("crashed"));
+    DynamoDbClient client = clients.get(0);
+    client.putItem(b -> b.tableName(dynamo().tableName()).item(meta));
+    Neighborhood stray = neighborhoods().get(0);
+    Neighborhood leftover =
+        new Neighborhood(NeighborhoodId.of("ZZ01"), "Left over", null, true, stray.geometry(), 1.0);
+    client.putItem(
+        b ->
+            b.tableName(dynamo().tableName())
+                .item(
+                    RegionItems.neighborhood(
+                        REGION_ID,
+                        leftover,
+                        Map.of("blob", Attributes.b(GeometryCodec.encode(stray.geometry()))))));
+    assertThat(store().region(REGION_ID)).isEmpty();
+    assertThat(store().regions()).isEmpty();
+
+    Region fresh =
+        new Region(
+            REGION_ID,
+            "Region again",
+            region(REGION).bbox(),
+            3,
+            "",
+            region(REGION).createdAt().plusSeconds(16 * 60),
+            null,
+            0);
+    Region tooEarly =
+        new Region(
+            REGION_ID, "Too early", fresh.bbox(), 3, "", region(REGION).createdAt(), null, 0);
+
+    assertThatThrownBy(() -> store().createRegion(tooEarly, neighborhoods()))
+        .isInstanceOf(StoreConflictException.class)
+        .hasMessageContaining("being registered");
+    store().createRegion(fresh, neighborhoods());
+
+    assertThat(store().region(REGION_ID)).contains(fresh);
+    assertThat(store().neighborhoods(REGION_ID))
+        .extracting(n -> n.id().value())
+        .containsExactly("BK09", "BK99", "MN17");
   }
 
   @Test
