@@ -54,6 +54,7 @@ final class ExportCommand implements Callable<Integer> {
   Integer top;
 
   @Mixin DataDirOption data;
+  @Mixin StoreOptions store;
 
   private final Console console;
   private PriorityList priorities;
@@ -65,7 +66,7 @@ final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     RegionId id = RegionId.of(regionId);
-    try (LocalRuntime runtime = LocalRuntime.open(data.dataDir)) {
+    try (LocalRuntime runtime = LocalRuntime.open(data.dataDir, store)) {
       Region region =
           runtime
               .store()

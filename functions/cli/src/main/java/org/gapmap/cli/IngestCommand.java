@@ -74,6 +74,7 @@ final class IngestCommand implements Callable<Integer> {
   boolean noScore;
 
   @Mixin DataDirOption data;
+  @Mixin StoreOptions store;
 
   private final Console console;
 
@@ -94,7 +95,7 @@ final class IngestCommand implements Callable<Integer> {
                             + "'; kinds: "
                             + java.util.Arrays.toString(UploadKind.values())));
     InputSource input = InputSource.of(file);
-    try (LocalRuntime runtime = LocalRuntime.open(data.dataDir);
+    try (LocalRuntime runtime = LocalRuntime.open(data.dataDir, store);
         Progress progress = Progress.start("ingest " + file.getFileName(), input.size())) {
       IngestOutcome outcome =
           runtime

@@ -84,6 +84,7 @@ final class RegionCommand {
     List<String> unranked = new ArrayList<>();
 
     @Mixin DataDirOption data;
+    @Mixin StoreOptions store;
 
     private final Console console;
 
@@ -95,7 +96,7 @@ final class RegionCommand {
     public Integer call() {
       RegionId id = RegionId.of(regionId);
       List<UnrankedCondition> conditions = unranked.stream().map(UnrankedCondition::parse).toList();
-      try (LocalRuntime runtime = LocalRuntime.open(data.dataDir)) {
+      try (LocalRuntime runtime = LocalRuntime.open(data.dataDir, store)) {
         ImportedRegion imported =
             runtime
                 .regions()
@@ -123,6 +124,7 @@ final class RegionCommand {
   @Command(name = "list", description = "List registered regions and their current runs.")
   static final class ListRegions implements Callable<Integer> {
     @Mixin DataDirOption data;
+    @Mixin StoreOptions store;
 
     private final Console console;
 
@@ -132,7 +134,7 @@ final class RegionCommand {
 
     @Override
     public Integer call() {
-      try (LocalRuntime runtime = LocalRuntime.open(data.dataDir)) {
+      try (LocalRuntime runtime = LocalRuntime.open(data.dataDir, store)) {
         for (Region r : runtime.store().regions()) {
           console.result(
               r.id()

@@ -56,6 +56,7 @@ final class ScoreCommand implements Callable<Integer> {
   Double step;
 
   @Mixin DataDirOption data;
+  @Mixin StoreOptions store;
 
   private final Console console;
 
@@ -78,7 +79,7 @@ final class ScoreCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--step must be between 0 and 1, got " + step);
     }
     ScoringProfile scoringProfile = ScoringProfiles.resolve(profile);
-    try (LocalRuntime runtime = LocalRuntime.open(data.dataDir)) {
+    try (LocalRuntime runtime = LocalRuntime.open(data.dataDir, store)) {
       Run run = runtime.publisher().publish(id, scoringProfile);
       Reports.published(console, runtime.store(), run);
       if (sensitivity) {

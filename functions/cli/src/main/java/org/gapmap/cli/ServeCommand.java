@@ -8,17 +8,18 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code gapmap serve}: the API and map on localhost, on the embedded store, with the NYC demo
- * region.
+ * {@code gapmap serve}: the API and map on localhost, on the embedded store (or a DynamoDB table),
+ * with the NYC demo region.
  */
 @Command(
     name = "serve",
     description = {
-      "Start the API and the map on http://localhost:PORT with the embedded store.",
+      "Start the API and the map on http://localhost:PORT, on the embedded store or DynamoDB.",
       "On a data directory without it, the New York City demo region nyc-nta2010 is seeded first."
     })
 final class ServeCommand implements Callable<Integer> {
   @Mixin DataDirOption data;
+  @Mixin StoreOptions store;
 
   @Option(
       names = "--port",
@@ -41,7 +42,7 @@ final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("--port must be 0-65535, found " + port);
     }
-    LocalRuntime runtime = LocalRuntime.open(data.dataDir);
+    LocalRuntime runtime = LocalRuntime.open(data.dataDir, store);
     if (!noDemo) {
       DemoRegion.seedIfAbsent(runtime, console);
     }
@@ -56,7 +57,7 @@ final class ServeCommand implements Callable<Integer> {
                 },
                 "gapmap-shutdown"));
     console.result(
-        "gapmap is serving " + server.uri() + " (data in " + data.dataDir + "); Ctrl-C stops it");
+        "gapmap is serving " + server.uri() + " (" + runtime.description() + "); Ctrl-C stops it");
     stopped.await();
     return ExitCodes.OK;
   }

@@ -1,0 +1,171 @@
+package org.gapmap.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.gapmap.core.ingest.IngestOutcome;
+import org.gapmap.core.ingest.IngestService;
+import org.gapmap.core.ingest.UploadOptions;
+import org.gapmap.core.input.InputRejectedException;
+import org.gapmap.core.input.ProgressListener;
+import org.gapmap.core.model.Region;
+import org.gapmap.core.model.RegionId;
+import org.gapmap.core.model.Run;
+import org.gapmap.core.model.UploadRecord;
+import org.gapmap.core.run.RunPublisher;
+import org.gapmap.core.score.ScoringProfile;
+import org.gapmap.core.score.ScoringProfiles;
+import org.gapmap.core.store.ScoreStore;
+import org.gapmap.core.store.StoreConflictException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ingests one uploaded object: reads it from the bucket, stores it by content hash, rescores the
+ * region with its current profile and publishes the run, then writes a report object next to it.
+ *
+ * <p>Options come from the object's user metadata: {@code preset} ({@code nyc-imp}), {@code label}
+ * (of a points upload), {@code attribution}, and {@code columns} ({@code
+ * target=column,target=column}).
+ *
+ * <p>A redelivered event changes nothing; one whose first delivery stored the upload but died
+ * before publishing publishes now. Rejected files get a report and an {@link
+ * InputRejectedException}, like every other failure, so the event ends in the dead-letter queue;
+ * the store is unchanged. Thread-safe if the store and the bucket are.
+ */
+public final class UploadIngestor {
+  private static final Logger LOG = LoggerFactory.getLogger(UploadIngestor.class);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final int PUBLISH_ATTEMPTS = 3;
+
+  private final ScoreStore store;
+  private final UploadBucket bucket;
+  private final IngestService ingest;
+  private final RunPublisher publisher;
+
+  public UploadIngestor(ScoreStore store, UploadBucket bucket, Clock clock) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.bucket = Objects.requireNonNull(bucket, "bucket");
+    this.ingest = new IngestService(store, clock);
+    this.publisher = new RunPublisher(store, clock);
+  }
+
+  /**
+   * Ingests {@code key} of {@code bucket}.
+   *
+   * @throws IllegalArgumentException if the key is not {@code uploads/<regionId>/<kind>/<file>} or
+   *     the metadata options do not fit the kind
+   * @throws InputRejectedException if the file is rejected (after its report is written)
+   * @throws java.util.NoSuchElementException if the region is not registered
+   */
+  public IngestResult ingest(String bucketName, String key) {
+    UploadKey upload = UploadKey.parse(key);
+    StoredObject object = bucket.open(bucketName, key);
+    IngestOutcome outcome;
+    try {
+      outcome =
+          ingest.ingest(
+              upload.regionId(),
+              upload.kind(),
+              object.source(),
+              options(object.metadata()),
+              ProgressListener.NONE);
+    } catch (InputRejectedException e) {
+      writeReport(
+          bucketName,
+          upload,
+          new IngestResult(
+              key, IngestResult.REJECTED, null, 0, 0, 0, 0, List.of(e.getMessage()), null));
+      throw e;
+    }
+    UploadRecord record = outcome.upload();
+    String runId = null;
+    if (!outcome.alreadyIngested() || !inCurrentRun(upload.regionId(), record)) {
+      runId = publish(upload.regionId()).id().value();
+    }
+    IngestResult result =
+        new IngestResult(
+            key,
+            outcome.alreadyIngested() ? IngestResult.ALREADY_INGESTED : IngestResult.INGESTED,
+            record.id().sha256(),
+            record.report().rowsRead(),
+            record.report().rowsUsed(),
+            record.report().rowsOutside(),
+            record.report().rowsSkipped(),
+            record.report().notes(),
+            runId);
+    writeReport(bucketName, upload, result);
+    LOG.info(
+        "{}: {} upload {}, run {}", key, result.status(), record.id().shortForm(), result.runId());
+    return result;
+  }
+
+  private boolean inCurrentRun(RegionId regionId, UploadRecord record) {
+    return store
+        .region(regionId)
+        .flatMap(Region::currentRun)
+        .flatMap(runId -> store.run(regionId, runId))
+        .map(run -> run.inputs().contains(record.id()))
+        .orElse(false);
+  }
+
+  /** Publishes, trying again when another upload's run was published meanwhile. */
+  private Run publish(RegionId regionId) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return publisher.publish(regionId, currentProfile(regionId));
+      } catch (StoreConflictException e) {
+        if (attempt >= PUBLISH_ATTEMPTS) {
+          throw e;
+        }
+        LOG.info("region {}: another run was published meanwhile; scoring again", regionId);
+      }
+    }
+  }
+
+  private ScoringProfile currentProfile(RegionId regionId) {
+    Optional<String> name =
+        store
+            .region(regionId)
+            .flatMap(Region::currentRun)
+            .flatMap(runId -> store.run(regionId, runId))
+            .map(run -> run.profile().replaceFirst("@.*$", ""));
+    return name.flatMap(ScoringProfiles::builtIn)
+        .or(() -> ScoringProfiles.builtIn(ScoringProfiles.DEFAULT))
+        .orElseThrow();
+  }
+
+  private static UploadOptions options(Map<String, String> metadata) {
+    Map<String, String> columns = new LinkedHashMap<>();
+    String mapping = metadata.get("columns");
+    if (mapping != null && !mapping.isBlank()) {
+      for (String pair : mapping.split(",")) {
+        int eq = pair.indexOf('=');
+        if (eq <= 0 || eq == pair.length() - 1) {
+          throw new IllegalArgumentException(
+              "metadata 'columns' must be target=column pairs separated by commas, found '"
+                  + pair
+                  + "'");
+        }
+        columns.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+      }
+    }
+    return new UploadOptions(
+        metadata.get("preset"), columns, metadata.get("label"), metadata.get("attribution"));
+  }
+
+  private void writeReport(String bucketName, UploadKey upload, IngestResult result) {
+    try {
+      bucket.putReport(bucketName, upload.reportKey(), JSON.writeValueAsBytes(result));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("could not encode the report of " + upload.key(), e);
+    }
+  }
+}

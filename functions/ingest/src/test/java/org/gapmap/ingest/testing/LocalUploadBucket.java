@@ -1,0 +1,68 @@
+package org.gapmap.ingest.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.gapmap.core.input.InputSource;
+import org.gapmap.ingest.StoredObject;
+import org.gapmap.ingest.UploadBucket;
+
+/**
+ * An {@link UploadBucket} on a local directory: object {@code key} of bucket {@code b} is the file
+ * {@code root/b/key}; metadata is set by the test. Thread-safe.
+ */
+public final class LocalUploadBucket implements UploadBucket {
+  private final Path root;
+  private final Map<String, Map<String, String>> metadata = new ConcurrentHashMap<>();
+
+  public LocalUploadBucket(Path root) {
+    this.root = root;
+  }
+
+  /** Puts {@code content} at {@code key} with user metadata. */
+  public void put(String bucket, String key, byte[] content, Map<String, String> userMetadata)
+      throws IOException {
+    Path file = file(bucket, key);
+    Files.createDirectories(file.getParent());
+    Files.write(file, content);
+    metadata.put(bucket + "/" + key, Map.copyOf(userMetadata));
+  }
+
+  public byte[] read(String bucket, String key) throws IOException {
+    return Files.readAllBytes(file(bucket, key));
+  }
+
+  public boolean exists(String bucket, String key) {
+    return Files.isRegularFile(file(bucket, key));
+  }
+
+  @Override
+  public StoredObject open(String bucket, String key) {
+    Path file = file(bucket, key);
+    if (!Files.isRegularFile(file)) {
+      throw new UncheckedIOException(new NoSuchFileException("no object " + key + " in " + bucket));
+    }
+    return new StoredObject(
+        new InputSource(key, () -> Files.newInputStream(file), file.toFile().length()),
+        metadata.getOrDefault(bucket + "/" + key, Map.of()));
+  }
+
+  @Override
+  public void putReport(String bucket, String key, byte[] json) {
+    try {
+      Path file = file(bucket, key);
+      Files.createDirectories(file.getParent());
+      Files.write(file, json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Path file(String bucket, String key) {
+    return root.resolve(bucket).resolve(key);
+  }
+}
