@@ -27,6 +27,7 @@ final class RunItems {
     item.put("inputs", Attributes.strings(run.inputs().stream().map(UploadId::sha256).toList()));
     item.put("status", s(run.status().name()));
     item.put("createdAt", n(run.createdAt().toEpochMilli()));
+    run.profileDefinitionJson().ifPresent(json -> item.put("profileDefinition", s(json)));
     return item;
   }
 
@@ -44,6 +45,7 @@ final class RunItems {
         Attributes.string(item, "profile"),
         Attributes.stringList(item, "inputs").stream().map(UploadId::new).toList(),
         parsed,
-        Instant.ofEpochMilli(Attributes.longValue(item, "createdAt")));
+        Instant.ofEpochMilli(Attributes.longValue(item, "createdAt")),
+        Attributes.optionalString(item, "profileDefinition"));
   }
 }

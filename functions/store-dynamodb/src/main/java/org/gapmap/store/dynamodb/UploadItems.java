@@ -5,6 +5,7 @@ import static org.gapmap.store.dynamodb.Attributes.s;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import org.gapmap.core.model.RegionId;
@@ -38,6 +39,7 @@ final class UploadItems {
     item.put(SEQ, n(seq));
     item.put("rowsRead", n(upload.report().rowsRead()));
     item.put("rowsUsed", n(upload.report().rowsUsed()));
+    upload.asOfDate().ifPresent(date -> item.put("asOf", s(date.toString())));
     return item;
   }
 
@@ -56,6 +58,12 @@ final class UploadItems {
         Attributes.string(item, "attribution"),
         Instant.ofEpochMilli(Attributes.longValue(item, RECEIVED_AT)),
         JsonValues.report(document),
-        JsonValues.indicators(document));
+        JsonValues.indicators(document),
+        asOf(item));
+  }
+
+  private static LocalDate asOf(Map<String, AttributeValue> item) {
+    String text = Attributes.optionalString(item, "asOf");
+    return text == null ? null : LocalDate.parse(text);
   }
 }
