@@ -17,7 +17,7 @@ import software.amazon.awscdk.services.lambda.Code;
  * defaults).
  */
 public final class GapmapInfraApp {
-  static final String DEFAULT_INGEST_JAR = "functions/ingest/target/gapmap-ingest.jar";
+  static final String DEFAULT_INGEST_JAR = "functions/ingest/target/gapmap-ingest-lambda.jar";
   static final String DEFAULT_API_JAR = "functions/api-lambda/target/gapmap-api-lambda.jar";
 
   private GapmapInfraApp() {}

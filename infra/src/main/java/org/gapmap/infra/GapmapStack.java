@@ -152,7 +152,7 @@ public final class GapmapStack extends Stack {
         GlobalSecondaryIndexProps.builder()
             .indexName(TableDesign.RANK_INDEX)
             .partitionKey(attribute(TableDesign.RANK_INDEX_PARTITION_KEY, AttributeType.STRING))
-            .sortKey(attribute(TableDesign.RANK_INDEX_SORT_KEY, AttributeType.NUMBER))
+            .sortKey(attribute(TableDesign.RANK_INDEX_SORT_KEY, AttributeType.STRING))
             .projectionType(ProjectionType.ALL)
             .build());
     return t;
@@ -165,11 +165,7 @@ public final class GapmapStack extends Stack {
             .reservedConcurrentExecutions(INGEST_CONCURRENCY)
             .deadLetterQueue(deadLetters)
             .retryAttempts(2)
-            .environment(
-                Map.of(
-                    "GAPMAP_TABLE", table.getTableName(),
-                    "GAPMAP_BUCKET", uploads.getBucketName(),
-                    "GAPMAP_REPORT_PREFIX", REPORTS_PREFIX))
+            .environment(Map.of("GAPMAP_TABLE", table.getTableName()))
             .build();
     fn.addToRolePolicy(
         allow(List.of("s3:GetObject"), List.of(uploads.arnForObjects(UPLOADS_PREFIX + "*"))));
@@ -182,6 +178,7 @@ public final class GapmapStack extends Stack {
                 "dynamodb:Query",
                 "dynamodb:PutItem",
                 "dynamodb:UpdateItem",
+                "dynamodb:DeleteItem",
                 "dynamodb:BatchWriteItem",
                 "dynamodb:BatchGetItem"),
             tableAndIndexes()));

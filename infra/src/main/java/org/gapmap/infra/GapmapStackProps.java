@@ -17,7 +17,7 @@ import software.amazon.awscdk.services.lambda.Code;
 public record GapmapStackProps(
     Code ingestCode, String ingestHandler, Code apiCode, String apiHandler, StackProps stackProps) {
   /** Handler of the ingest function jar built by {@code functions/ingest}. */
-  public static final String DEFAULT_INGEST_HANDLER = "org.gapmap.ingest.S3IngestHandler";
+  public static final String DEFAULT_INGEST_HANDLER = "org.gapmap.ingest.IngestHandler";
 
   /** Handler of the API function jar built by {@code functions/api-lambda}. */
   public static final String DEFAULT_API_HANDLER = "org.gapmap.api.lambda.ApiHandler";

@@ -8,9 +8,9 @@ package org.gapmap.infra;
 public final class TableDesign {
   public static final String PARTITION_KEY = "PK";
   public static final String SORT_KEY = "SK";
-  public static final String RANK_INDEX = "ByRank";
-  public static final String RANK_INDEX_PARTITION_KEY = "RankPK";
-  public static final String RANK_INDEX_SORT_KEY = "rank";
+  public static final String RANK_INDEX = "GSI1";
+  public static final String RANK_INDEX_PARTITION_KEY = "GSI1PK";
+  public static final String RANK_INDEX_SORT_KEY = "GSI1SK";
 
   private TableDesign() {}
 }
