@@ -12,7 +12,7 @@ import java.util.List;
  */
 final class Schema {
   /** The version this code writes and reads. */
-  static final int CURRENT_VERSION = 1;
+  static final int CURRENT_VERSION = 2;
 
   private static final List<String> VERSION_1 =
       List.of(
@@ -81,6 +81,19 @@ final class Schema {
             FOREIGN KEY (region_id, run_id) REFERENCES runs (region_id, run_id)
           ) WITHOUT ROWID""");
 
+  /** Version 2 adds crosswalks (tract GEOID to neighborhood and the like); nothing else changes. */
+  private static final List<String> VERSION_2 =
+      List.of(
+          """
+          CREATE TABLE IF NOT EXISTS crosswalks (
+            region_id     TEXT    NOT NULL REFERENCES regions (id),
+            name          TEXT    NOT NULL,
+            source_name   TEXT    NOT NULL,
+            registered_at INTEGER NOT NULL,
+            mapping       TEXT    NOT NULL,
+            PRIMARY KEY (region_id, name)
+          ) WITHOUT ROWID""");
+
   private Schema() {}
 
   /**
@@ -102,6 +115,11 @@ final class Schema {
     try (Statement statement = connection.createStatement()) {
       if (version < 1) {
         for (String ddl : VERSION_1) {
+          statement.execute(ddl);
+        }
+      }
+      if (version < 2) {
+        for (String ddl : VERSION_2) {
           statement.execute(ddl);
         }
       }

@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.gapmap.core.model.Crosswalk;
 import org.gapmap.core.model.Neighborhood;
 import org.gapmap.core.model.NeighborhoodId;
 import org.gapmap.core.model.Region;
@@ -59,8 +60,41 @@ class SqliteScoreStoreTest extends ScoreStoreContract {
   void schemaVersionIsRecordedAndWalIsOn() throws SQLException {
     try (Connection connection = connect();
         Statement statement = connection.createStatement()) {
-      assertThat(single(statement, "PRAGMA user_version")).isEqualTo("1");
+      assertThat(single(statement, "PRAGMA user_version")).isEqualTo("2");
       assertThat(single(statement, "PRAGMA journal_mode")).isEqualTo("wal");
+    }
+  }
+
+  @Test
+  void migratesAVersion1DatabaseAndKeepsItsData() throws SQLException {
+    Region region = region(REGION);
+    store().createRegion(region, neighborhoods());
+    UploadRecord upload = upload(REGION, "adoption-2023", 10);
+    store().putUpload(upload);
+    store().close();
+    try (Connection connection = connect();
+        Statement statement = connection.createStatement()) {
+      // what a version-1 file looks like: no crosswalks table
+      statement.execute("DROP TABLE crosswalks");
+      statement.execute("PRAGMA user_version = 1");
+    }
+
+    try (ScoreStore reopened = SqliteScoreStore.open(dataDir)) {
+      assertThat(reopened.region(REGION_ID)).contains(region);
+      assertThat(reopened.uploads(REGION_ID)).containsExactly(upload);
+      Crosswalk crosswalk =
+          new Crosswalk(
+              REGION_ID,
+              Crosswalk.TRACT,
+              "tracts.csv",
+              org.gapmap.core.store.StoreFixtures.T0,
+              java.util.Map.of("36061000100", NeighborhoodId.of("MN17")));
+      reopened.putCrosswalk(crosswalk);
+      assertThat(reopened.crosswalk(REGION_ID, Crosswalk.TRACT)).contains(crosswalk);
+    }
+    try (Connection connection = connect();
+        Statement statement = connection.createStatement()) {
+      assertThat(single(statement, "PRAGMA user_version")).isEqualTo("2");
     }
   }
 
