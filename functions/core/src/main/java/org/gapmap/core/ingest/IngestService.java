@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.gapmap.core.input.InputSource;
 import org.gapmap.core.input.ProgressListener;
+import org.gapmap.core.model.Crosswalk;
 import org.gapmap.core.model.RegionId;
 import org.gapmap.core.model.UploadId;
 import org.gapmap.core.model.UploadKind;
@@ -29,6 +30,8 @@ public final class IngestService {
     this.clock = Objects.requireNonNull(clock, "clock");
     readers.put(UploadKind.ADOPTION, new AdoptionReader());
     readers.put(UploadKind.POINTS, new PointsReader());
+    readers.put(UploadKind.BDC_FIXED, new BdcFixedReader());
+    readers.put(UploadKind.MEASUREMENTS, new MeasurementsReader());
   }
 
   /**
@@ -51,7 +54,11 @@ public final class IngestService {
     if (existing.isPresent()) {
       return new IngestOutcome(existing.get(), true);
     }
-    RegionContext region = new RegionContext(regionId, store.neighborhoods(regionId));
+    RegionContext region =
+        new RegionContext(
+            regionId,
+            store.neighborhoods(regionId),
+            store.crosswalk(regionId, Crosswalk.TRACT).stream().toList());
     ReadResult result = readers.get(kind).read(progress.observing(input), region, options);
     UploadRecord record =
         new UploadRecord(

@@ -7,7 +7,9 @@ import java.util.Optional;
 /** The kinds of upload gapmap reads; each has one reader. Names are the ones users type. */
 public enum UploadKind {
   ADOPTION("adoption"),
-  POINTS("points");
+  POINTS("points"),
+  BDC_FIXED("bdc-fixed"),
+  MEASUREMENTS("measurements");
 
   private final String cliName;
 
