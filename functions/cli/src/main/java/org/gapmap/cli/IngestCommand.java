@@ -19,14 +19,19 @@ import picocli.CommandLine.Parameters;
     name = "ingest",
     description = {
       "Ingest one upload into a region, then rescore it with its current profile and publish a new run.",
-      "Kinds: adoption (presets: nyc-imp), points (CSV with latitude/longitude; --label names it).",
+      "Kinds: adoption (presets: nyc-imp), points (CSV with latitude/longitude; --label names it),",
+      "bdc-fixed (FCC BDC fixed availability CSV; a tract crosswalk or h3_res8_id places rows),",
+      "measurements (speed tests: latitude, longitude, download_mbps, upload_mbps, ...).",
       "The same file twice changes nothing."
     })
 final class IngestCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "regionId")
   String regionId;
 
-  @Parameters(index = "1", paramLabel = "kind", description = "adoption | points")
+  @Parameters(
+      index = "1",
+      paramLabel = "kind",
+      description = "adoption | points | bdc-fixed | measurements")
   String kind;
 
   @Parameters(index = "2", paramLabel = "file", description = "The upload (gzip or zip accepted).")

@@ -304,6 +304,12 @@ public final class CsvScanner implements AutoCloseable, CsvHeader {
     } catch (IOException e) {
       throw new InputRejectedException(
           source, "line " + nextLine, null, "cannot read: " + e.getMessage(), e);
+    } catch (InputRejectedException e) {
+      if (e.location() != null) {
+        throw e;
+      }
+      // a truncated or corrupt compressed stream: say how far the read got
+      throw new InputRejectedException(source, "line " + nextLine, null, e.reason(), e);
     }
   }
 
