@@ -28,6 +28,7 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
  */
 public final class PointGrid {
   private static final int OUTSIDE = -1;
+  private static final int EXACT_FROM = 16;
 
   private final List<NeighborhoodId> ids;
   private final IndexedPointInAreaLocator[] locators;
@@ -80,24 +81,35 @@ public final class PointGrid {
     build(prepared, all, 0, 0, side, new GeometryFactory());
   }
 
-  /** A grid of 2^10 cells a side. */
+  /** A grid of 2^9 cells a side (the fastest build plus 1 M lookups for NYC, measured). */
   public PointGrid(List<Neighborhood> neighborhoods) {
-    this(neighborhoods, 10);
+    this(neighborhoods, 9);
   }
 
   private void build(
       PreparedGeometry[] prepared, int[] candidates, int x0, int y0, int size, GeometryFactory f) {
     Polygon cell = rectangle(f, x0, y0, size);
     Envelope env = cell.getEnvelopeInternal();
+    // large cells rarely lie inside one neighborhood: filter them by envelope only, and leave the
+    // exact (and costlier) polygon-rectangle tests to cells of at most EXACT_FROM cells a side
+    boolean exact = size <= EXACT_FROM;
     int[] reaching =
         Arrays.stream(candidates)
             .filter(
                 i ->
                     prepared[i].getGeometry().getEnvelopeInternal().intersects(env)
-                        && prepared[i].intersects(cell))
+                        && (!exact || prepared[i].intersects(cell)))
             .toArray();
     if (reaching.length == 0) {
       return; // cells stay OUTSIDE
+    }
+    if (!exact) {
+      int half = size / 2;
+      build(prepared, reaching, x0, y0, half, f);
+      build(prepared, reaching, x0 + half, y0, half, f);
+      build(prepared, reaching, x0, y0 + half, half, f);
+      build(prepared, reaching, x0 + half, y0 + half, half, f);
+      return;
     }
     if (reaching.length == 1 && prepared[reaching[0]].covers(cell)) {
       fill(x0, y0, size, reaching[0]);
