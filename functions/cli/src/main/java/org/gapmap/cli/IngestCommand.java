@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
     name = "ingest",
     description = {
       "Ingest one upload into a region, then rescore it with its current profile and publish a new run.",
-      "Kinds: adoption (presets: nyc-imp), points (CSV with latitude/longitude; --label names it),",
+      "Kinds: adoption (presets: nyc-imp, acs-b28002), points (CSV with latitude/longitude; --label names it),",
       "bdc-fixed (FCC BDC fixed availability CSV; a tract crosswalk or h3_res8_id places rows),",
       "measurements (speed tests: latitude, longitude, download_mbps, upload_mbps, ...).",
       "The same file twice changes nothing."
