@@ -427,7 +427,8 @@ public final class BdcFixedReader implements UploadReader {
 
     private ReadResult summarize() {
       byte[] providers = new byte[locations];
-      long[] counts = new long[3]; // distinct services, exact duplicates, conflicting duplicates
+      // distinct services, exact duplicates, conflicting duplicates, the last two in the region
+      long[] counts = new long[5];
       List<long[]> conflicts = new ArrayList<>();
       long fingerprintMask = (1L << FINGERPRINT_BITS) - 1;
       long[] previous = {-1, -1, -1}; // service key, location-provider key, fingerprint
@@ -435,6 +436,8 @@ public final class BdcFixedReader implements UploadReader {
           v -> {
             long service = v >>> FINGERPRINT_BITS;
             long fp = v & fingerprintMask;
+            int at = (int) (service >>> (TECH_BITS + PROVIDER_BITS));
+            boolean inside = neighborhood[at] >= 0;
             if (service == previous[0]) {
               if (fp == previous[2]) {
                 counts[1]++;
@@ -445,15 +448,20 @@ public final class BdcFixedReader implements UploadReader {
                 }
                 previous[2] = fp;
               }
+              if (inside) {
+                counts[3]++;
+              }
               return;
             }
             counts[0]++;
+            if (inside) {
+              counts[4]++;
+            }
             previous[0] = service;
             previous[2] = fp;
             long locationProvider = service >>> TECH_BITS;
             if (locationProvider != previous[1]) {
               previous[1] = locationProvider;
-              int at = (int) (locationProvider >>> PROVIDER_BITS);
               if (providers[at] < Byte.MAX_VALUE) {
                 providers[at]++;
               }
@@ -478,8 +486,6 @@ public final class BdcFixedReader implements UploadReader {
           out.put(ids.get(i), Indicators.of(stats[i].indicators()));
         }
       }
-      long duplicates = counts[1] + counts[2];
-      long residentialRows = rowsRead - businessRows;
       List<String> notes = new ArrayList<>();
       notes.add(
           (locations - outsideLocations)
@@ -510,12 +516,7 @@ public final class BdcFixedReader implements UploadReader {
                 + describe(conflicts));
       }
       IngestReport report =
-          new IngestReport(
-              rowsRead,
-              residentialRows - rowsOutside - duplicates,
-              rowsOutside,
-              businessRows + duplicates,
-              notes);
+          new IngestReport(rowsRead, counts[4], rowsOutside, businessRows + counts[3], notes);
       return new ReadResult("bdc-fixed", out, report);
     }
 

@@ -134,6 +134,12 @@ class BdcFixedReaderTest {
     assertThat(result.report().rowsOutside()).isEqualTo(1);
     assertThat(result.report().rowsUsed()).isEqualTo(8);
     assertThat(result.report().rowsSkipped()).isEqualTo(3);
+    assertThat(
+            result.report().rowsUsed()
+                + result.report().rowsOutside()
+                + result.report().rowsSkipped())
+        .as("every row is used, outside or skipped, once")
+        .isEqualTo(result.report().rowsRead());
     assertThat(result.report().notes())
         .anyMatch(n -> n.startsWith("1 business-only rows"))
         .anyMatch(n -> n.startsWith("1 locations (1 rows) fall outside"))
