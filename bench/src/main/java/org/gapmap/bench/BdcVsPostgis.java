@@ -2,9 +2,6 @@ package org.gapmap.bench;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +35,7 @@ public final class BdcVsPostgis {
       long locations,
       Timing gapmap,
       long peakHeapBytes,
+      long peakHeapAfterGcBytes,
       long maxHeapBytes,
       Timing postgisLoad,
       Timing postgisAggregate,
@@ -64,8 +62,10 @@ public final class BdcVsPostgis {
         r.rows() / r.gapmap().wall());
     System.out.printf(
         Locale.ROOT,
-        "         peak heap %,d MB of a %,d MB maximum heap%n",
+        "         heap: at most %,d MB in use, at most %,d MB live after a collection, of a %,d MB"
+            + " maximum heap%n",
         r.peakHeapBytes() >> 20,
+        r.peakHeapAfterGcBytes() >> 20,
         r.maxHeapBytes() >> 20);
     if (postgis) {
       Timing pg = r.postgisLoad().plus(r.postgisAggregate());
@@ -101,16 +101,12 @@ public final class BdcVsPostgis {
           new RegionContext(NycRegions.NTA2020, NycRegions.nta2020(), List.of(crosswalk));
 
       System.gc();
-      List<MemoryPoolMXBean> heap =
-          ManagementFactory.getMemoryPoolMXBeans().stream()
-              .filter(p -> p.getType() == MemoryType.HEAP)
-              .toList();
-      heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+      HeapWatch heap = HeapWatch.start();
       Timing.Stopwatch watch = Timing.start();
       ReadResult gapmap =
           new BdcFixedReader().read(InputSource.of(file), region, UploadOptions.defaults());
       Timing gapmapTime = watch.stop();
-      long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+      long[] peaks = heap.stop();
       long locations =
           gapmap.indicators().values().stream()
               .mapToLong(i -> i.value("bsl_count").orElse(0.0).longValue())
@@ -121,7 +117,8 @@ public final class BdcVsPostgis {
             rows,
             locations,
             gapmapTime,
-            peak,
+            peaks[0],
+            peaks[1],
             Runtime.getRuntime().maxMemory(),
             null,
             null,
@@ -166,7 +163,8 @@ public final class BdcVsPostgis {
             rows,
             locations,
             gapmapTime,
-            peak,
+            peaks[0],
+            peaks[1],
             Runtime.getRuntime().maxMemory(),
             marks.get("t1").since(marks.get("t0")),
             marks.get("t2").since(marks.get("t1")),
