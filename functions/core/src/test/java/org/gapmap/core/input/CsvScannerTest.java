@@ -136,4 +136,18 @@ class CsvScannerTest {
       assertThat(first).isNotEqualTo(second).isEqualTo(third);
     }
   }
+
+  @Test
+  void quotedNumbersAndIdsParseLikeUnquotedOnes() {
+    try (CsvScanner csv =
+        CsvScanner.open(
+            source(
+                "q.csv", "\"id\",\"speed\",\"cell\"\n\"1017\",\"940.5\",\"882a100d2dfffff\"\n"))) {
+      csv.next();
+      assertThat(csv.digits(0)).isEqualTo(1017);
+      assertThat(csv.number(1)).isEqualTo(940.5);
+      assertThat(csv.hex(2)).isEqualTo(0x882a100d2dfffffL);
+      assertThat(csv.header()).containsExactly("id", "speed", "cell");
+    }
+  }
 }
