@@ -11,6 +11,8 @@ final class NycData {
   static final String NTA2010 = "nyc_nta2010_nycplanning.geojson";
   static final String IMP = "nyc_internet_master_plan_by_nta2010.csv";
   static final String POLES = "nyc_mobile_telecom_franchise_poletop_installations.csv";
+  static final String NTA2020 = "nyc_nta2020_dcp_24c.geojson";
+  static final String TRACTS = "nyc_ct2020_to_nta2020_cdta_relationship.csv";
 
   private NycData() {}
 

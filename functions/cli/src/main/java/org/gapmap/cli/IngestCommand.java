@@ -19,7 +19,9 @@ import picocli.CommandLine.Parameters;
     name = "ingest",
     description = {
       "Ingest one upload into a region, then rescore it with its current profile and publish a new run.",
-      "Kinds: adoption (presets: nyc-imp), points (CSV with latitude/longitude; --label names it).",
+      "Kinds: adoption (presets: nyc-imp, acs-b28002), points (CSV with latitude/longitude; --label names it),",
+      "  bdc-fixed (FCC BDC fixed availability CSV; a tract crosswalk or h3_res8_id places rows),",
+      "  measurements (speed tests: latitude, longitude, download_mbps, upload_mbps, ...),",
       "  mobile-coverage (GeoJSON/FlatGeobuf/GeoPackage polygons: technology, mindown, minup),",
       "  mobile-h3 (CSV: h3_res9_id|h3_res8_id|hex_id, technology, mindown, minup),",
       "  tiles (CSV or GeoJSON: quadkey, avg_d_kbps, avg_u_kbps, avg_lat_ms, tests).",
@@ -32,7 +34,8 @@ final class IngestCommand implements Callable<Integer> {
   @Parameters(
       index = "1",
       paramLabel = "kind",
-      description = "adoption | points | mobile-coverage | mobile-h3 | tiles")
+      description =
+          "adoption | points | bdc-fixed | measurements | mobile-coverage | mobile-h3 | tiles")
   String kind;
 
   @Parameters(index = "2", paramLabel = "file", description = "The upload (gzip or zip accepted).")

@@ -3,6 +3,7 @@ package org.gapmap.cli;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.gapmap.core.ingest.IngestService;
+import org.gapmap.core.region.CrosswalkRegistrar;
 import org.gapmap.core.region.RegionRegistrar;
 import org.gapmap.core.run.RunPublisher;
 import org.gapmap.core.store.ScoreStore;
@@ -55,6 +56,10 @@ final class LocalRuntime implements AutoCloseable {
 
   RegionRegistrar regions() {
     return new RegionRegistrar(store, clock);
+  }
+
+  CrosswalkRegistrar crosswalks() {
+    return new CrosswalkRegistrar(store, clock);
   }
 
   IngestService ingest() {

@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.gapmap.core.input.InputSource;
+import org.gapmap.core.model.Crosswalk;
 import org.gapmap.core.model.Region;
 import org.gapmap.core.model.RegionId;
+import org.gapmap.core.region.CrosswalkRegistrar;
 import org.gapmap.core.region.ImportedRegion;
 import org.gapmap.core.region.RegionImportOptions;
 import org.gapmap.core.region.UnrankedCondition;
@@ -19,7 +21,11 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "region",
     description = "Register and list regions (sets of neighborhood polygons).",
-    subcommands = {RegionCommand.Add.class, RegionCommand.ListRegions.class})
+    subcommands = {
+      RegionCommand.Add.class,
+      RegionCommand.CrosswalkCommand.class,
+      RegionCommand.ListRegions.class
+    })
 final class RegionCommand {
 
   /** {@code gapmap region add}. */
@@ -115,6 +121,71 @@ final class RegionCommand {
                 + imported.rankedCount()
                 + " ranked");
         console.notes("notes:", imported.notes());
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  /** {@code gapmap region crosswalk}. */
+  @Command(
+      name = "crosswalk",
+      description = {
+        "Register a crosswalk table with a region, e.g. census tract GEOID -> neighborhood id,",
+        "so bdc-fixed rows reach neighborhoods through block_geoid (its first 11 digits).",
+        "A new crosswalk of the same name replaces the old one; stored uploads keep their values."
+      })
+  static final class CrosswalkCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "regionId")
+    String regionId;
+
+    @Parameters(index = "1", paramLabel = "file", description = "CSV (gzip or zip accepted).")
+    Path file;
+
+    @Option(
+        names = "--from-column",
+        required = true,
+        paramLabel = "C",
+        description = "Column holding the keys, e.g. GEOID (11-digit tract GEOIDs).")
+    String fromColumn;
+
+    @Option(
+        names = "--to-column",
+        required = true,
+        paramLabel = "C",
+        description = "Column holding the region's neighborhood ids, e.g. NTACode.")
+    String toColumn;
+
+    @Option(
+        names = "--name",
+        paramLabel = "NAME",
+        defaultValue = Crosswalk.TRACT,
+        description =
+            "What the keys are (default: ${DEFAULT-VALUE}; tract keys must be 11 digits).")
+    String name;
+
+    @Mixin DataDirOption data;
+
+    private final Console console;
+
+    CrosswalkCommand(Console console) {
+      this.console = console;
+    }
+
+    @Override
+    public Integer call() {
+      RegionId id = RegionId.of(regionId);
+      try (LocalRuntime runtime = LocalRuntime.open(data.dataDir)) {
+        CrosswalkRegistrar.Registered registered =
+            runtime.crosswalks().register(id, name, InputSource.of(file), fromColumn, toColumn);
+        console.result(
+            "registered crosswalk "
+                + name
+                + " of region "
+                + id
+                + ": "
+                + registered.crosswalk().size()
+                + " keys");
+        console.notes("notes:", registered.notes());
       }
       return ExitCodes.OK;
     }

@@ -1,6 +1,7 @@
 package org.gapmap.core.geom;
 
 import com.uber.h3core.H3Core;
+import com.uber.h3core.util.LatLng;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -11,11 +12,12 @@ import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
 
 /**
- * H3 cells (Uber's hexagonal grid, {@code com.uber:h3}) as JTS polygons: parsing and validating
- * cell ids such as {@code 892a100d2c3ffff}, and a cell's boundary as a longitude/latitude polygon.
- * Cells are small (a res-8 cell is about 0.74 km²), so straight edges between the vertices stay
- * within centimetres of H3's great-circle edges. Cells crossing the antimeridian are not handled.
- * Stateless and thread-safe (the native library is loaded once).
+ * H3 cells (Uber's hexagonal grid, {@code com.uber:h3}): parsing and validating cell ids such as
+ * {@code 892a100d2c3ffff}, a cell's centre, the cell at a point, and a cell's boundary as a
+ * longitude/latitude polygon. Cells are small (a res-8 cell is about 0.74 km²), so straight edges
+ * between the vertices stay within centimetres of H3's great-circle edges. Cells crossing the
+ * antimeridian are not handled. Stateless and thread-safe (one shared {@link H3Core}, loaded once;
+ * H3Core is thread-safe).
  */
 public final class H3Cells {
   private static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), 4326);
@@ -60,9 +62,25 @@ public final class H3Cells {
     return Holder.H3.h3ToString(cell);
   }
 
+  /** Whether {@code cell} is a valid H3 cell index of {@code resolution}. */
+  public static boolean isCell(long cell, int resolution) {
+    return Holder.H3.isValidCell(cell) && Holder.H3.getResolution(cell) == resolution;
+  }
+
+  /** The centre of a valid cell as {@code {latitude, longitude}} in degrees. */
+  public static double[] center(long cell) {
+    LatLng c = Holder.H3.cellToLatLng(cell);
+    return new double[] {c.lat, c.lng};
+  }
+
+  /** The cell of {@code resolution} containing (latitude, longitude). */
+  public static long cellAt(double lat, double lng, int resolution) {
+    return Holder.H3.latLngToCell(lat, lng, resolution);
+  }
+
   /** The cell's boundary as a closed, counter-clockwise longitude/latitude polygon. */
   public static Polygon polygon(long cell) {
-    List<com.uber.h3core.util.LatLng> boundary = Holder.H3.cellToBoundary(cell);
+    List<LatLng> boundary = Holder.H3.cellToBoundary(cell);
     Coordinate[] ring = new Coordinate[boundary.size() + 1];
     for (int i = 0; i < boundary.size(); i++) {
       ring[i] = new Coordinate(boundary.get(i).lng, boundary.get(i).lat);

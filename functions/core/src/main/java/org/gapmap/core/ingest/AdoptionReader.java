@@ -17,11 +17,12 @@ import org.gapmap.core.model.UploadRecord.IngestReport;
 
 /**
  * Reads household adoption tables keyed by neighborhood id (the {@code adoption} kind), such as the
- * NYC Internet Master Plan ({@code --preset nyc-imp}). Shares are accepted as fractions (0-1) or
- * percentages (0-100), decided per column: a column with any value above 1 is read as percentages.
- * Thousands separators ({@code "24,140"}) and {@code N/A} or blank cells are understood. A row with
- * 0 households (parks, cemeteries, airports) gets no adoption shares: a share of nothing is not 0
- * %. Stateless and thread-safe.
+ * NYC Internet Master Plan ({@code --preset nyc-imp}), or ACS table B28002 keyed by census tract
+ * ({@code --preset acs-b28002}, see {@link AcsB28002Reader}). Shares are accepted as fractions
+ * (0-1) or percentages (0-100), decided per column: a column with any value above 1 is read as
+ * percentages. Thousands separators ({@code "24,140"}) and {@code N/A} or blank cells are
+ * understood. A row with 0 households (parks, cemeteries, airports) gets no adoption shares: a
+ * share of nothing is not 0 %. Stateless and thread-safe.
  *
  * <p>Indicators: {@code households}, {@code population}, {@code home_broadband_adoption}, {@code
  * mobile_broadband_adoption}, {@code mobile_dependent_share}, {@code no_home_broadband_households}.
@@ -52,13 +53,18 @@ public final class AdoptionReader implements UploadReader {
 
   /** The preset names this reader knows. */
   public static List<String> presets() {
-    return List.copyOf(new TreeMap<>(PRESETS).keySet());
+    List<String> names = new ArrayList<>(new TreeMap<>(PRESETS).keySet());
+    names.add(AcsB28002Reader.PRESET);
+    return List.copyOf(new java.util.TreeSet<>(names));
   }
 
   private record Row(long line, String id, Map<String, Double> values) {}
 
   @Override
   public ReadResult read(InputSource input, RegionContext region, UploadOptions options) {
+    if (AcsB28002Reader.PRESET.equals(options.preset())) {
+      return new AcsB28002Reader().read(input, region, options);
+    }
     Map<String, String> preset =
         options
             .presetName()

@@ -3,7 +3,7 @@ package org.gapmap.core.ingest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.gapmap.core.input.CsvTable;
+import org.gapmap.core.input.CsvHeader;
 import org.gapmap.core.input.InputRejectedException;
 
 /**
@@ -12,11 +12,11 @@ import org.gapmap.core.input.InputRejectedException;
  * error, never silently ignored.
  */
 final class ColumnResolver {
-  private final CsvTable table;
+  private final CsvHeader table;
   private final Map<String, String> userMap;
   private final Map<String, String> preset;
 
-  ColumnResolver(CsvTable table, Map<String, String> userMap, Map<String, String> preset) {
+  ColumnResolver(CsvHeader table, Map<String, String> userMap, Map<String, String> preset) {
     this.table = table;
     this.userMap = userMap;
     this.preset = preset;

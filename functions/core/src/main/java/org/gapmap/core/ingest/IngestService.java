@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.gapmap.core.input.InputSource;
 import org.gapmap.core.input.ProgressListener;
+import org.gapmap.core.model.Crosswalk;
 import org.gapmap.core.model.RegionId;
 import org.gapmap.core.model.UploadId;
 import org.gapmap.core.model.UploadKind;
@@ -33,6 +34,8 @@ public final class IngestService {
     readers.put(UploadKind.MOBILE_COVERAGE, new MobileCoverageReader());
     readers.put(UploadKind.MOBILE_H3, new MobileH3Reader());
     readers.put(UploadKind.TILES, new TilesReader());
+    readers.put(UploadKind.BDC_FIXED, new BdcFixedReader());
+    readers.put(UploadKind.MEASUREMENTS, new MeasurementsReader());
   }
 
   /**
@@ -55,7 +58,11 @@ public final class IngestService {
     if (existing.isPresent()) {
       return new IngestOutcome(existing.get(), true);
     }
-    RegionContext region = new RegionContext(regionId, store.neighborhoods(regionId));
+    RegionContext region =
+        new RegionContext(
+            regionId,
+            store.neighborhoods(regionId),
+            store.crosswalk(regionId, Crosswalk.TRACT).stream().toList());
     ReadResult result = readers.get(kind).read(progress.observing(input), region, options);
     UploadRecord record =
         new UploadRecord(

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.gapmap.core.geom.GeoJsonFeatureReader;
 import org.gapmap.core.input.CsvTable;
 import org.gapmap.core.input.InputRejectedException;
 import org.gapmap.core.input.InputSource;
@@ -17,13 +18,17 @@ import org.gapmap.core.model.Indicators;
 import org.gapmap.core.model.Neighborhood;
 import org.gapmap.core.model.NeighborhoodId;
 import org.gapmap.core.model.UploadRecord.IngestReport;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.MultiPoint;
+import org.locationtech.jts.geom.Point;
 
 /**
  * Reads infrastructure points (the {@code points} kind: small-cell poles, towers, public Wi-Fi)
- * from a CSV with latitude and longitude columns, and counts them per neighborhood by
- * point-in-polygon. Rows outside the region are counted and reported; a file whose rows mostly fall
- * outside but inside once latitude and longitude are swapped is rejected as swapped. Stateless and
- * thread-safe.
+ * from a CSV with latitude and longitude columns or a GeoJSON FeatureCollection of Point features,
+ * and counts them per neighborhood by point-in-polygon. Rows outside the region are counted and
+ * reported; a file whose rows mostly fall outside but inside once latitude and longitude are
+ * swapped is rejected as swapped. Stateless and thread-safe.
  *
  * <p>Indicators, for every neighborhood of the region: {@code <label>_count} and {@code
  * <label>_per_km2} (count per square kilometre of ellipsoidal area).
@@ -46,6 +51,12 @@ public final class PointsReader implements UploadReader {
     }
     if (options.preset() != null) {
       throw new IllegalArgumentException("points uploads have no presets; use --map");
+    }
+    if (isGeoJson(input)) {
+      if (!options.columns().isEmpty()) {
+        throw new IllegalArgumentException("--map applies to CSV files, not GeoJSON points");
+      }
+      return countFeatures(input, region, label);
     }
     try (CsvTable table = CsvTable.open(input)) {
       ColumnResolver columns = new ColumnResolver(table, options.columns(), Map.of());
@@ -103,6 +114,67 @@ public final class PointsReader implements UploadReader {
               + " of them fall inside once swapped; fix the file or the mapping (--map latitude=..."
               + " --map longitude=...)");
     }
+    return result(region, label, counts, read, used, outside, blank);
+  }
+
+  /** Whether the input's first non-blank character opens a JSON object. */
+  private static boolean isGeoJson(InputSource input) {
+    try (java.io.InputStream in = input.openDecoded()) {
+      int b;
+      do {
+        b = in.read();
+      } while (b == ' ' || b == '\n' || b == '\r' || b == '\t' || b == 0xEF || b == 0xBB
+          || b == 0xBF);
+      return b == '{';
+    } catch (java.io.IOException e) {
+      throw new InputRejectedException(input.name(), null, null, "cannot read: " + e, e);
+    }
+  }
+
+  /** Points from a GeoJSON FeatureCollection of Point or MultiPoint features. */
+  private static ReadResult countFeatures(InputSource input, RegionContext region, String label) {
+    Map<NeighborhoodId, Long> counts = new HashMap<>();
+    long[] n = new long[4]; // read, used, outside, without geometry
+    GeoJsonFeatureReader.read(
+        input,
+        feature -> {
+          n[0]++;
+          Geometry g = feature.geometry();
+          if (g == null || g.isEmpty()) {
+            n[3]++;
+            return;
+          }
+          if (!(g instanceof Point) && !(g instanceof MultiPoint)) {
+            throw new InputRejectedException(
+                input.name(),
+                "feature " + feature.number(),
+                "geometry",
+                "expected a Point or MultiPoint, found a " + g.getGeometryType());
+          }
+          for (Coordinate c : g.getCoordinates()) {
+            Optional<NeighborhoodId> hit = region.index().locate(c.x, c.y);
+            if (hit.isPresent()) {
+              counts.merge(hit.get(), 1L, Long::sum);
+              n[1]++;
+            } else {
+              n[2]++;
+            }
+          }
+        });
+    if (n[0] == 0) {
+      throw new InputRejectedException(input.name(), null, null, "no features in the collection");
+    }
+    return result(region, label, counts, n[0], n[1], n[2], n[3]);
+  }
+
+  private static ReadResult result(
+      RegionContext region,
+      String label,
+      Map<NeighborhoodId, Long> counts,
+      long read,
+      long used,
+      long outside,
+      long blank) {
     List<String> notes = new ArrayList<>();
     notes.add(used + " of " + read + " points located in a neighborhood");
     if (outside > 0) {

@@ -25,7 +25,7 @@ import org.apache.commons.csv.DuplicateHeaderMode;
  *
  * <p>Not thread-safe: one reader, one thread.
  */
-public final class CsvTable implements AutoCloseable, Iterable<CsvTable.Row> {
+public final class CsvTable implements AutoCloseable, Iterable<CsvTable.Row>, CsvHeader {
   private final String source;
   private final CSVParser parser;
   private final List<String> header;
@@ -68,20 +68,24 @@ public final class CsvTable implements AutoCloseable, Iterable<CsvTable.Row> {
   }
 
   /** Header names as found in the file (trimmed). */
+  @Override
   public List<String> header() {
     return header.stream().map(String::strip).toList();
   }
 
+  @Override
   public String source() {
     return source;
   }
 
   /** The position of a column, matched loosely (see class doc). */
+  @Override
   public Optional<Integer> column(String name) {
     return Optional.ofNullable(index.get(normalize(name)));
   }
 
   /** The first of {@code candidates} that the file has, as written in the file. */
+  @Override
   public Optional<String> firstPresent(List<String> candidates) {
     for (String c : candidates) {
       Integer i = index.get(normalize(c));
@@ -96,6 +100,7 @@ public final class CsvTable implements AutoCloseable, Iterable<CsvTable.Row> {
    * The position of a required column; rejects the file naming the missing column and the ones it
    * has.
    */
+  @Override
   public int requireColumn(String name, String purpose) {
     return column(name)
         .orElseThrow(

@@ -11,7 +11,9 @@ public enum UploadKind {
   // coverage polygons, hexagons and speed-test tiles (#3)
   MOBILE_COVERAGE("mobile-coverage"),
   MOBILE_H3("mobile-h3"),
-  TILES("tiles");
+  TILES("tiles"),
+  BDC_FIXED("bdc-fixed"),
+  MEASUREMENTS("measurements");
 
   private final String cliName;
 

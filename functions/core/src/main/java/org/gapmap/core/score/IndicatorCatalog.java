@@ -46,10 +46,18 @@ public final class IndicatorCatalog {
 
   private static final Pattern POINTS = Pattern.compile("[a-z][a-z0-9_]*_(count|per_km2)");
 
+  /** Measurement indicators per network type ({@code measured_download_mbps_median_mobile}). */
+  private static final Pattern MEASURED_BY_NETWORK =
+      Pattern.compile(
+          "(measurement_count|measured_below_25_3_share|measured_(download|upload)_mbps_median"
+              + "|measured_latency_ms_median)_(fixed|mobile)");
+
   private IndicatorCatalog() {}
 
   public static boolean isKnown(String name) {
-    return KNOWN.contains(name) || POINTS.matcher(name).matches();
+    return KNOWN.contains(name)
+        || POINTS.matcher(name).matches()
+        || MEASURED_BY_NETWORK.matcher(name).matches();
   }
 
   /**

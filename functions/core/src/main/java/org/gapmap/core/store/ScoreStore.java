@@ -1,7 +1,9 @@
 package org.gapmap.core.store;
 
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
+import org.gapmap.core.model.Crosswalk;
 import org.gapmap.core.model.Neighborhood;
 import org.gapmap.core.model.NeighborhoodScore;
 import org.gapmap.core.model.Region;
@@ -75,6 +77,19 @@ public interface ScoreStore extends AutoCloseable {
    * @return {@code true} if moved; {@code false} if another writer moved it first
    */
   boolean setCurrentRun(RegionId regionId, long expectedVersion, RunId runId);
+
+  // Crosswalks (added for issue #3: tabular uploads keyed by another geography)
+
+  /**
+   * Stores a crosswalk of a region, replacing any earlier crosswalk of the same region and name.
+   * Uploads already stored are not changed: they keep the neighborhoods they were read into.
+   *
+   * @throws NoSuchElementException if the region is unknown
+   */
+  void putCrosswalk(Crosswalk crosswalk);
+
+  /** The region's crosswalk called {@code name}; empty if none (or no such region). */
+  Optional<Crosswalk> crosswalk(RegionId regionId, String name);
 
   @Override
   void close();

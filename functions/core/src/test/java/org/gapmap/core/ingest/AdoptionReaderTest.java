@@ -278,6 +278,6 @@ class AdoptionReaderTest {
 
   @Test
   void presetsAreListed() {
-    assertThat(AdoptionReader.presets()).containsExactly("nyc-imp");
+    assertThat(AdoptionReader.presets()).containsExactly("acs-b28002", "nyc-imp");
   }
 }

@@ -205,4 +205,49 @@ class PointsReaderTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no presets");
   }
+
+  @Test
+  void geoJsonPointsAreCountedLikeCsvRows() {
+    String geojson =
+        """
+        {"type": "FeatureCollection", "features": [
+          {"type": "Feature", "properties": {"name": "w"},
+           "geometry": {"type": "Point", "coordinates": [-73.995, 40.705]}},
+          {"type": "Feature", "properties": {},
+           "geometry": {"type": "Point", "coordinates": [-73.999, 40.701]}},
+          {"type": "Feature", "properties": {},
+           "geometry": {"type": "Point", "coordinates": [-73.975, 40.705]}},
+          {"type": "Feature", "properties": {},
+           "geometry": {"type": "Point", "coordinates": [-73.9, 40.8]}},
+          {"type": "Feature", "properties": {}, "geometry": null}
+        ]}
+        """;
+    ReadResult result =
+        new PointsReader().read(source("poles.geojson", geojson), REGION, SMALL_CELLS);
+
+    assertThat(of(result, "W1").get("small_cells_count")).hasValue(2.0);
+    assertThat(of(result, "E1").get("small_cells_count")).hasValue(1.0);
+    assertThat(result.report().rowsOutside()).isEqualTo(1);
+    assertThat(result.report().rowsSkipped()).isEqualTo(1);
+  }
+
+  @Test
+  void geoJsonWithAPolygonIsRejectedNamingTheFeature() {
+    String geojson =
+        """
+        {"type": "FeatureCollection", "features": [
+          {"type": "Feature", "properties": {},
+           "geometry": {"type": "Polygon", "coordinates": [[[-73.995, 40.705], [-73.99, 40.7],
+             [-73.99, 40.705], [-73.995, 40.705]]]}}
+        ]}
+        """;
+    assertThatThrownBy(
+            () -> new PointsReader().read(source("poles.geojson", geojson), REGION, SMALL_CELLS))
+        .isInstanceOfSatisfying(
+            InputRejectedException.class,
+            e -> {
+              assertThat(e.location()).isEqualTo("feature 1");
+              assertThat(e.reason()).contains("Polygon");
+            });
+  }
 }

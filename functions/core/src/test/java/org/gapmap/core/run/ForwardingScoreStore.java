@@ -2,6 +2,7 @@ package org.gapmap.core.run;
 
 import java.util.List;
 import java.util.Optional;
+import org.gapmap.core.model.Crosswalk;
 import org.gapmap.core.model.Neighborhood;
 import org.gapmap.core.model.NeighborhoodScore;
 import org.gapmap.core.model.Region;
@@ -97,5 +98,15 @@ class ForwardingScoreStore implements ScoreStore {
   @Override
   public void close() {
     delegate.close();
+  }
+
+  @Override
+  public void putCrosswalk(Crosswalk crosswalk) {
+    delegate.putCrosswalk(crosswalk);
+  }
+
+  @Override
+  public Optional<Crosswalk> crosswalk(RegionId regionId, String name) {
+    return delegate.crosswalk(regionId, name);
   }
 }

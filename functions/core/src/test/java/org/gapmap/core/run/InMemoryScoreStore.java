@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.gapmap.core.model.Crosswalk;
 import org.gapmap.core.model.Neighborhood;
 import org.gapmap.core.model.NeighborhoodId;
 import org.gapmap.core.model.NeighborhoodScore;
@@ -33,6 +34,7 @@ public class InMemoryScoreStore implements ScoreStore {
   private final Map<RegionId, Map<RunId, Run>> runs = new HashMap<>();
   private final Map<RegionId, Map<RunId, Map<NeighborhoodId, NeighborhoodScore>>> scores =
       new HashMap<>();
+  private final Map<RegionId, Map<String, Crosswalk>> crosswalks = new HashMap<>();
 
   @Override
   public synchronized void createRegion(Region region, List<Neighborhood> neighborhoods) {
@@ -146,6 +148,21 @@ public class InMemoryScoreStore implements ScoreStore {
     }
     regions.put(regionId, region.withCurrentRun(runId));
     return true;
+  }
+
+  @Override
+  public synchronized void putCrosswalk(Crosswalk crosswalk) {
+    if (!regions.containsKey(crosswalk.regionId())) {
+      throw new NoSuchElementException("no region " + crosswalk.regionId());
+    }
+    crosswalks
+        .computeIfAbsent(crosswalk.regionId(), r -> new HashMap<>())
+        .put(crosswalk.name(), crosswalk);
+  }
+
+  @Override
+  public synchronized Optional<Crosswalk> crosswalk(RegionId regionId, String name) {
+    return Optional.ofNullable(crosswalks.getOrDefault(regionId, Map.of()).get(name));
   }
 
   @Override

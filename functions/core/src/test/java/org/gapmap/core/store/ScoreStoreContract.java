@@ -14,6 +14,7 @@ import static org.gapmap.core.store.StoreFixtures.uploadId;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import org.gapmap.core.model.Crosswalk;
 import org.gapmap.core.model.Indicators;
 import org.gapmap.core.model.Neighborhood;
 import org.gapmap.core.model.NeighborhoodId;
@@ -533,5 +534,57 @@ public abstract class ScoreStoreContract {
     store.putScores(REGION_ID, run.id(), List.of(scored("MN17", 50, 1)));
     store.setRunStatus(REGION_ID, run.id(), RunStatus.PUBLISHED);
     return run.withStatus(RunStatus.PUBLISHED);
+  }
+
+  // Crosswalks
+
+  private static Crosswalk tractCrosswalk(String source, Map<String, String> entries) {
+    Map<String, NeighborhoodId> mapping = new java.util.TreeMap<>();
+    entries.forEach((k, v) -> mapping.put(k, NeighborhoodId.of(v)));
+    return new Crosswalk(REGION_ID, Crosswalk.TRACT, source, T0, mapping);
+  }
+
+  @Test
+  void crosswalkReadsBackEqual() {
+    store.createRegion(region(REGION), neighborhoods());
+    Crosswalk crosswalk =
+        tractCrosswalk("tracts.csv", Map.of("36061000100", "MN17", "36047000200", "BK09"));
+
+    store.putCrosswalk(crosswalk);
+
+    assertThat(store.crosswalk(REGION_ID, Crosswalk.TRACT)).contains(crosswalk);
+    assertThat(store.crosswalk(REGION_ID, Crosswalk.TRACT).orElseThrow().target("36061000100"))
+        .contains(NeighborhoodId.of("MN17"));
+  }
+
+  @Test
+  void crosswalkOfSameNameIsReplaced() {
+    store.createRegion(region(REGION), neighborhoods());
+    store.putCrosswalk(tractCrosswalk("old.csv", Map.of("36061000100", "MN17")));
+    Crosswalk newer = tractCrosswalk("new.csv", Map.of("36061000100", "BK09"));
+
+    store.putCrosswalk(newer);
+
+    assertThat(store.crosswalk(REGION_ID, Crosswalk.TRACT)).contains(newer);
+  }
+
+  @Test
+  void crosswalkIsPerRegionAndName() {
+    store.createRegion(region(REGION), neighborhoods());
+    store.createRegion(region("other-region"), List.of());
+    store.putCrosswalk(tractCrosswalk("tracts.csv", Map.of("36061000100", "MN17")));
+
+    assertThat(store.crosswalk(RegionId.of("other-region"), Crosswalk.TRACT)).isEmpty();
+    assertThat(store.crosswalk(REGION_ID, "zip")).isEmpty();
+    assertThat(store.crosswalk(RegionId.of("nowhere"), Crosswalk.TRACT)).isEmpty();
+  }
+
+  @Test
+  void crosswalkOfUnknownRegionIsRejected() {
+    Crosswalk crosswalk = tractCrosswalk("tracts.csv", Map.of("36061000100", "MN17"));
+
+    assertThatThrownBy(() -> store.putCrosswalk(crosswalk))
+        .isInstanceOf(NoSuchElementException.class);
+    assertThat(store.crosswalk(REGION_ID, Crosswalk.TRACT)).isEmpty();
   }
 }

@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.gapmap.core.model.Crosswalk;
 import org.gapmap.core.model.Neighborhood;
 import org.gapmap.core.model.NeighborhoodId;
 import org.gapmap.core.model.NeighborhoodScore;
@@ -299,6 +300,40 @@ public final class DynamoDbScoreStore implements ScoreStore {
                 (Map<String, AttributeValue> i) -> Attributes.longValue(i, UploadItems.RECEIVED_AT))
             .thenComparingLong(i -> Attributes.longValue(i, UploadItems.SEQ)));
     return items.stream().map(item -> UploadItems.upload(item, blob(pk, item))).toList();
+  }
+
+  // Crosswalks
+
+  @Override
+  public void putCrosswalk(Crosswalk crosswalk) {
+    Objects.requireNonNull(crosswalk, "crosswalk");
+    String pk = TableLayout.regionPk(crosswalk.regionId());
+    if (readyMeta(crosswalk.regionId()).isEmpty()) {
+      throw new NoSuchElementException("no region " + crosswalk.regionId());
+    }
+    String sk = TableLayout.crosswalkSk(crosswalk.name());
+    Optional<Map<String, AttributeValue>> previous = get(pk, sk);
+    Blobs.Encoded body = blobs.encode(pk, Compression.deflate(CrosswalkItems.body(crosswalk)));
+    batches.putAll(table, body.parts());
+    client.putItem(b -> b.tableName(table).item(CrosswalkItems.item(crosswalk, body.pointer())));
+    // the replaced crosswalk's parts, if it had any, are no longer referenced
+    previous
+        .filter(Blobs::isSplit)
+        .ifPresent(
+            old -> {
+              for (Map<String, AttributeValue> part : beginsWith(pk, Blobs.partPrefix(old))) {
+                client.deleteItem(b -> b.tableName(table).key(key(pk, part.get(SK).s())));
+              }
+            });
+  }
+
+  @Override
+  public Optional<Crosswalk> crosswalk(RegionId regionId, String name) {
+    Objects.requireNonNull(regionId, "regionId");
+    Objects.requireNonNull(name, "name");
+    String pk = TableLayout.regionPk(regionId);
+    return get(pk, TableLayout.crosswalkSk(name))
+        .map(item -> CrosswalkItems.crosswalk(item, blob(pk, item)));
   }
 
   // Runs

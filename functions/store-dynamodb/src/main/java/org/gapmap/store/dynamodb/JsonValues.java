@@ -44,6 +44,11 @@ final class JsonValues {
     return read(json, STRINGS);
   }
 
+  /** A string-to-string map as a JSON object, in UTF-8 bytes. */
+  static byte[] stringMap(Map<String, String> values) {
+    return write(values).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   /** An upload's report and indicators as one document. */
   static byte[] uploadBody(IngestReport report, Map<NeighborhoodId, Indicators> indicators) {
     ObjectNode root = MAPPER.createObjectNode();

@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * neighborhood   REGION#regionId             NBHD#id
  * upload         REGION#regionId             UPLOAD#sha256
  * run            REGION#regionId             RUN#runId
+ * crosswalk      REGION#regionId             XWALK#name
  * blob part      REGION#regionId             PART#nonce#0001
  * score          RUN#regionId#runId          NBHD#id                    RANK#regionId#runId     rank, 10 digits
  * </pre>
@@ -46,6 +47,7 @@ public final class TableLayout {
   static final String UPLOAD_PREFIX = "UPLOAD#";
   static final String RUN_PREFIX = "RUN#";
   static final String PART_PREFIX = "PART#";
+  static final String CROSSWALK_PREFIX = "XWALK#";
   static final String REGIONS = "REGIONS";
 
   private TableLayout() {}
@@ -60,6 +62,10 @@ public final class TableLayout {
 
   static String uploadSk(UploadId id) {
     return UPLOAD_PREFIX + id.sha256();
+  }
+
+  static String crosswalkSk(String name) {
+    return CROSSWALK_PREFIX + name;
   }
 
   static String runSk(RunId id) {

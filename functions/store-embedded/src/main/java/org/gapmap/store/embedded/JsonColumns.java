@@ -27,6 +27,7 @@ final class JsonColumns {
   private static final TypeReference<Map<String, Map<String, Double>>> DOUBLES_BY_NAME_BY_ID =
       new TypeReference<>() {};
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+  private static final TypeReference<Map<String, String>> STRINGS_BY_KEY = new TypeReference<>() {};
   private static final TypeReference<JsonNode> TREE = new TypeReference<>() {};
 
   private JsonColumns() {}
@@ -75,6 +76,14 @@ final class JsonColumns {
 
   static List<UploadId> uploadIds(String json) {
     return strings(json).stream().map(UploadId::new).toList();
+  }
+
+  static String strings(Map<String, String> values) {
+    return write(new java.util.TreeMap<>(values));
+  }
+
+  static Map<String, String> stringsByKey(String json) {
+    return read(json, STRINGS_BY_KEY);
   }
 
   static String report(IngestReport report) {

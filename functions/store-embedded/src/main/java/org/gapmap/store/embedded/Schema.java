@@ -15,11 +15,13 @@ import java.util.List;
  *   <li>2: {@code uploads.as_of} (the data's vintage, ISO date or NULL) and {@code
  *       runs.profile_definition} (the profile's full JSON definition or NULL). Rows written by
  *       version 1 read back with both NULL.
+ *   <li>3: {@code crosswalks} (tract GEOID to neighborhood and the like), one row per region and
+ *       crosswalk name.
  * </ul>
  */
 final class Schema {
   /** The version this code writes and reads. */
-  static final int CURRENT_VERSION = 2;
+  static final int CURRENT_VERSION = 3;
 
   private static final List<String> VERSION_1 =
       List.of(
@@ -93,6 +95,19 @@ final class Schema {
           "ALTER TABLE uploads ADD COLUMN as_of TEXT",
           "ALTER TABLE runs ADD COLUMN profile_definition TEXT");
 
+  /** Version 3 adds crosswalks (tract GEOID to neighborhood and the like); nothing else changes. */
+  private static final List<String> VERSION_3 =
+      List.of(
+          """
+          CREATE TABLE IF NOT EXISTS crosswalks (
+            region_id     TEXT    NOT NULL REFERENCES regions (id),
+            name          TEXT    NOT NULL,
+            source_name   TEXT    NOT NULL,
+            registered_at INTEGER NOT NULL,
+            mapping       TEXT    NOT NULL,
+            PRIMARY KEY (region_id, name)
+          ) WITHOUT ROWID""");
+
   private Schema() {}
 
   /**
@@ -119,6 +134,11 @@ final class Schema {
       }
       if (version < 2) {
         for (String ddl : VERSION_2) {
+          statement.execute(ddl);
+        }
+      }
+      if (version < 3) {
+        for (String ddl : VERSION_3) {
           statement.execute(ddl);
         }
       }

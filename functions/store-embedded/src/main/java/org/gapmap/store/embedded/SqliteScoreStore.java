@@ -11,6 +11,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.gapmap.core.model.Crosswalk;
 import org.gapmap.core.model.Neighborhood;
 import org.gapmap.core.model.NeighborhoodId;
 import org.gapmap.core.model.NeighborhoodScore;
@@ -258,6 +259,26 @@ public final class SqliteScoreStore implements ScoreStore {
           }
           return RegionTable.compareAndSetCurrentRun(connection, regionId, expectedVersion, runId);
         });
+  }
+
+  @Override
+  public void putCrosswalk(Crosswalk crosswalk) {
+    Objects.requireNonNull(crosswalk, "crosswalk");
+    database.update(
+        "store crosswalk " + crosswalk.name() + " of region " + crosswalk.regionId(),
+        connection -> {
+          requireRegion(connection, crosswalk.regionId());
+          CrosswalkTable.upsert(connection, crosswalk);
+        });
+  }
+
+  @Override
+  public Optional<Crosswalk> crosswalk(RegionId regionId, String name) {
+    Objects.requireNonNull(regionId, "regionId");
+    Objects.requireNonNull(name, "name");
+    return database.read(
+        "read crosswalk " + name + " of region " + regionId,
+        connection -> CrosswalkTable.find(connection, regionId, name));
   }
 
   @Override

@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.gapmap.core.model.Crosswalk;
 import org.gapmap.core.model.Neighborhood;
 import org.gapmap.core.model.NeighborhoodId;
 import org.gapmap.core.model.Region;
@@ -59,8 +60,41 @@ class SqliteScoreStoreTest extends ScoreStoreContract {
   void schemaVersionIsRecordedAndWalIsOn() throws SQLException {
     try (Connection connection = connect();
         Statement statement = connection.createStatement()) {
-      assertThat(single(statement, "PRAGMA user_version")).isEqualTo("2");
+      assertThat(single(statement, "PRAGMA user_version")).isEqualTo("3");
       assertThat(single(statement, "PRAGMA journal_mode")).isEqualTo("wal");
+    }
+  }
+
+  @Test
+  void migratesAVersion2DatabaseAndKeepsItsData() throws SQLException {
+    Region region = region(REGION);
+    store().createRegion(region, neighborhoods());
+    UploadRecord upload = upload(REGION, "adoption-2023", 10);
+    store().putUpload(upload);
+    store().close();
+    try (Connection connection = connect();
+        Statement statement = connection.createStatement()) {
+      // what a version-2 file looks like: no crosswalks table
+      statement.execute("DROP TABLE crosswalks");
+      statement.execute("PRAGMA user_version = 2");
+    }
+
+    try (ScoreStore reopened = SqliteScoreStore.open(dataDir)) {
+      assertThat(reopened.region(REGION_ID)).contains(region);
+      assertThat(reopened.uploads(REGION_ID)).containsExactly(upload);
+      Crosswalk crosswalk =
+          new Crosswalk(
+              REGION_ID,
+              Crosswalk.TRACT,
+              "tracts.csv",
+              org.gapmap.core.store.StoreFixtures.T0,
+              java.util.Map.of("36061000100", NeighborhoodId.of("MN17")));
+      reopened.putCrosswalk(crosswalk);
+      assertThat(reopened.crosswalk(REGION_ID, Crosswalk.TRACT)).contains(crosswalk);
+    }
+    try (Connection connection = connect();
+        Statement statement = connection.createStatement()) {
+      assertThat(single(statement, "PRAGMA user_version")).isEqualTo("3");
     }
   }
 
@@ -79,7 +113,8 @@ class SqliteScoreStoreTest extends ScoreStoreContract {
 
   /**
    * A database written by schema version 1 (before uploads had an as-of date and runs a profile
-   * definition) opens, migrates to version 2 and reads back with both absent; new rows carry them.
+   * definition) opens, migrates to the current version and reads back with both absent; new rows
+   * carry them.
    */
   @Test
   void versionOneDatabaseIsMigratedAndStaysReadable() throws SQLException, java.io.IOException {
@@ -145,7 +180,7 @@ class SqliteScoreStoreTest extends ScoreStoreContract {
     }
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old.resolve("gapmap.db"));
         Statement s = c.createStatement()) {
-      assertThat(single(s, "PRAGMA user_version")).isEqualTo("2");
+      assertThat(single(s, "PRAGMA user_version")).isEqualTo("3");
     }
   }
 

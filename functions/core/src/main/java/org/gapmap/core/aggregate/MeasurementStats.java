@@ -1,0 +1,71 @@
+package org.gapmap.core.aggregate;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Speed tests of one neighborhood (and one network type, where the upload gives it): the count, how
+ * many measured below 25/3 Mbps, and exact medians of download, upload and latency. Merges exactly.
+ * Mutable and not thread-safe.
+ */
+public final class MeasurementStats {
+  /** Download below this (Mbps) counts as below 25/3. */
+  public static final double DOWNLOAD_FLOOR = 25;
+
+  /** Upload below this (Mbps) counts as below 25/3. */
+  public static final double UPLOAD_FLOOR = 3;
+
+  private long count;
+  private long below;
+  private final ExactMedian download = new ExactMedian();
+  private final ExactMedian upload = new ExactMedian();
+  private final ExactMedian latency = new ExactMedian();
+
+  /**
+   * Adds one test.
+   *
+   * @param latencyMs the latency, or {@link Double#NaN} when the test has none
+   */
+  public void add(double downloadMbps, double uploadMbps, double latencyMs) {
+    count++;
+    if (downloadMbps < DOWNLOAD_FLOOR || uploadMbps < UPLOAD_FLOOR) {
+      below++;
+    }
+    download.add(downloadMbps);
+    upload.add(uploadMbps);
+    if (!Double.isNaN(latencyMs)) {
+      latency.add(latencyMs);
+    }
+  }
+
+  public void merge(MeasurementStats other) {
+    count += other.count;
+    below += other.below;
+    download.merge(other.download);
+    upload.merge(other.upload);
+    latency.merge(other.latency);
+  }
+
+  public long count() {
+    return count;
+  }
+
+  /**
+   * The indicators, each name followed by {@code suffix} ("" or {@code _fixed}, {@code _mobile}):
+   * {@code measurement_count}, {@code measured_below_25_3_share}, {@code
+   * measured_download_mbps_median}, {@code measured_upload_mbps_median}, {@code
+   * measured_latency_ms_median} (absent without latency values). Empty without tests.
+   */
+  public Map<String, Double> indicators(String suffix) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    if (count == 0) {
+      return out;
+    }
+    out.put("measurement_count" + suffix, (double) count);
+    out.put("measured_below_25_3_share" + suffix, (double) below / count);
+    download.median().ifPresent(v -> out.put("measured_download_mbps_median" + suffix, v));
+    upload.median().ifPresent(v -> out.put("measured_upload_mbps_median" + suffix, v));
+    latency.median().ifPresent(v -> out.put("measured_latency_ms_median" + suffix, v));
+    return out;
+  }
+}
