@@ -35,7 +35,11 @@ class ItemsQueryTest {
     assertRefused("limit", "1.5");
     assertRefused("offset", "-1");
     assertRefused("skipGeometry", "yes");
-    assertRefused("f", "html");
+    assertRefused("datetime", "yesterday");
+    assertRefused("datetime", "2025-06-30/2025-07-01/2025-07-02");
+    assertRefused("gap_score_min", "high");
+    assertRefused("rank_max", "0");
+    assertRefused("ranked", "maybe");
     assertRefused("bbox", "1,2,3,4,5");
     assertRefused("bbox", "1,2,,4");
     assertRefused("bbox", "0,0,1,NaN");
@@ -86,6 +90,36 @@ class ItemsQueryTest {
     assertThat(q.properties()).containsExactly("name", "gap_score");
     assertThat(q.skipGeometry()).isTrue();
     assertThat(q.isFullFeature()).isFalse();
+  }
+
+  @Test
+  void datetimeInTheFormsClientsSend() {
+    for (String value :
+        List.of(
+            "2025-06-30T",
+            "2025-06-30",
+            "2025-06-30T12:00:00Z",
+            "2025-06-30T12:00:00.5+02:00",
+            "2025-06-01/..",
+            "../2025-06-30T",
+            "2025-06-01T/2025-06-30T")) {
+      assertThat(parse("datetime", value).limit()).as(value).isEqualTo(ItemsQuery.DEFAULT_LIMIT);
+    }
+  }
+
+  @Test
+  void propertyFiltersAndRun() {
+    ItemsQuery q =
+        ItemsQuery.parse(
+            Map.of(
+                "borough", List.of("Bronx"),
+                "gap_score_min", List.of("50"),
+                "rank_max", List.of("33"),
+                "run", List.of("20250630T120000.000Z-1a2b")));
+
+    assertThat(q.filter()).isEqualTo(new PropertyFilter("Bronx", null, 50.0, null, 33));
+    assertThat(q.run()).isEqualTo("20250630T120000.000Z-1a2b");
+    assertThat(q.isWholeCollection(5)).isFalse();
   }
 
   private static ItemsQuery parse(String name, String value) {

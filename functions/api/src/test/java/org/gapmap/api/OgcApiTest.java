@@ -181,7 +181,7 @@ class OgcApiTest {
     assertThat(feature.get("type").asText()).isEqualTo("Feature");
     assertThat(feature.get("id").asText()).isEqualTo("N2");
     assertThat(feature.get("properties").get("rank").asInt()).isEqualTo(1);
-    assertThat(link(feature, "self").get("href").asText()).endsWith(ITEMS + "/N2");
+    assertThat(link(feature, "self").get("href").asText()).endsWith(ITEMS + "/N2?f=json");
     assertThat(link(feature, "collection").get("href").asText()).endsWith("/collections/testville");
   }
 
@@ -226,7 +226,7 @@ class OgcApiTest {
     JsonNode c = Http.json(http.get("/collections/testville"));
 
     assertThat(c.get("id").asText()).isEqualTo("testville");
-    assertThat(link(c, "self").get("href").asText()).endsWith("/collections/testville");
+    assertThat(link(c, "self").get("href").asText()).endsWith("/collections/testville?f=json");
   }
 
   @Test
@@ -331,14 +331,17 @@ class OgcApiTest {
     assertThat(link(landing, "conformance").get("href").asText()).endsWith("/conformance");
     assertThat(link(landing, "data").get("href").asText()).endsWith("/collections");
     assertThat(link(landing, "alternate").get("type").asText()).isEqualTo("text/html");
-    assertThat(link(landing, "service-desc")).isNull();
+    assertThat(link(landing, "service-desc").get("href").asText()).endsWith("/api");
+    assertThat(link(landing, "service-desc").get("type").asText())
+        .isEqualTo("application/vnd.oai.openapi+json;version=3.0");
+    assertThat(link(landing, "service-doc").get("type").asText()).isEqualTo("text/html");
     assertThat(Http.contentType(http.get("/?f=json", "Accept", "text/html")))
         .startsWith("application/json");
     assertThat(Http.contentType(http.get("/"))).startsWith("application/json");
   }
 
   @Test
-  void conformanceDeclaresCoreAndGeoJson() {
+  void conformanceDeclaresCoreGeoJsonHtmlAndOpenApi() {
     JsonNode conformsTo = Http.json(http.get("/conformance")).get("conformsTo");
 
     List<String> classes = new ArrayList<>();
@@ -346,7 +349,9 @@ class OgcApiTest {
     assertThat(classes)
         .containsExactlyInAnyOrder(
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
-            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson");
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30");
   }
 
   @Test
