@@ -2,11 +2,13 @@
 # The read API's benchmark (docs/benchmarks.md): wrk with 64 connections on loopback against
 # `./gapmap serve` on the NYC demo region, side by side in the same run with nginx serving the same
 # GeoJSON as a static file, precompressed (gzip_static) and compressed on the fly.
-#   scripts/benchmark.sh [SECONDS_PER_TARGET]        (default 20; prints a Markdown table)
+#   scripts/benchmark.sh [SECONDS_PER_RUN] [ROUNDS]   (default 10 and 3; prints a Markdown table)
 # Installs wrk and nginx (Debian) where absent. Not part of the test suite.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-duration="${1:-20}"
+duration="${1:-10}"
+rounds="${2:-3}"
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 connections=64
 threads=2
 bbox='-73.99,40.70,-73.95,40.73'
@@ -73,26 +75,44 @@ CONF
 "$nginx_bin" -c "$work/nginx.conf"
 sleep 0.5
 
-bench() { # name url -> one Markdown row
-  local out
-  out="$(wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -H 'Accept-Encoding: gzip' "$2")"
-  local rps p50 p99 bytes
-  rps="$(awk '/^Requests\/sec/ {printf "%.0f", $2}' <<<"$out")"
-  p50="$(awk '$1=="50%" {print $2}' <<<"$out")"
-  p99="$(awk '$1=="99%" {print $2}' <<<"$out")"
-  bytes="$(curl -sf -H 'Accept-Encoding: gzip' -o /dev/null -w '%{size_download}' "$2")"
-  printf '| %s | %s | %s | %s | %s |\n' "$1" "$rps" "$p50" "$p99" "$bytes"
+# One wrk run of a target: "requests/s p50_ms p99_ms".
+measure() {
+  wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -H 'Accept-Encoding: gzip' "$1" |
+    awk 'function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+         /^Requests\/sec/ { rps = $2 } $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) }
+         END { printf "%.0f %.2f %.2f\n", rps, p50, p99 }'
 }
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+names=("gapmap: full NYC collection (\`items?limit=10000\`)"
+  "gapmap: \`bbox\` query (\`items?bbox=$bbox\`)"
+  "nginx: same GeoJSON, precompressed (\`gzip_static\`)"
+  "nginx: same GeoJSON, compressed on the fly (\`gzip on\`)")
+urls=("$full" "$query" "http://127.0.0.1:$nginx_port/pre/nyc.geojson" "http://127.0.0.1:$nginx_port/fly/nyc.geojson")
 
 # Warm-up: let the JIT compile and the response cache fill, untimed.
 wrk -t"$threads" -c"$connections" -d10s -H 'Accept-Encoding: gzip' "$full" >/dev/null
 wrk -t"$threads" -c"$connections" -d5s -H 'Accept-Encoding: gzip' "$query" >/dev/null
 
-echo "wrk -t$threads -c$connections -d${duration}s --latency -H 'Accept-Encoding: gzip', $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
+# Rounds interleave the targets, so a neighbour's load on the machine falls on all of them alike;
+# each figure is the median over the rounds.
+for round in $(seq "$rounds"); do
+  for i in "${!urls[@]}"; do
+    measure "${urls[$i]}" >>"$work/result-$i"
+  done
+  echo "benchmark: round $round of $rounds done" >&2
+done
+
+echo "wrk -t$threads -c$connections -d${duration}s --latency -H 'Accept-Encoding: gzip'; median of $rounds interleaved rounds;" \
+  "$(nproc) cores, load average before: $load_before; $(date -u +%Y-%m-%dT%H:%MZ)"
 echo
-echo "| target | requests/s | p50 | p99 | bytes per response (gzip) |"
-echo "|---|---:|---:|---:|---:|"
-bench "gapmap: full NYC collection (\`items?limit=10000\`)" "$full"
-bench "gapmap: \`bbox\` query (\`items?bbox=$bbox\`)" "$query"
-bench "nginx: same GeoJSON, precompressed (\`gzip_static\`)" "http://127.0.0.1:$nginx_port/pre/nyc.geojson"
-bench "nginx: same GeoJSON, compressed on the fly (\`gzip on\`)" "http://127.0.0.1:$nginx_port/fly/nyc.geojson"
+echo "| target | requests/s | p50 (ms) | p99 (ms) | bytes per response (gzip) | requests/s per round |"
+echo "|---|---:|---:|---:|---:|---|"
+for i in "${!urls[@]}"; do
+  rps="$(cut -d' ' -f1 "$work/result-$i" | median)"
+  p50="$(cut -d' ' -f2 "$work/result-$i" | median)"
+  p99="$(cut -d' ' -f3 "$work/result-$i" | median)"
+  all="$(cut -d' ' -f1 "$work/result-$i" | paste -sd' ')"
+  bytes="$(curl -sf -H 'Accept-Encoding: gzip' -o /dev/null -w '%{size_download}' "${urls[$i]}")"
+  printf '| %s | %s | %s | %s | %s | %s |\n' "${names[$i]}" "$rps" "$p50" "$p99" "$bytes" "$all"
+done
