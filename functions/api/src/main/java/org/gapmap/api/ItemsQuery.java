@@ -239,15 +239,22 @@ record ItemsQuery(
   }
 
   private static boolean skipGeometry(String value) {
+    return Boolean.TRUE.equals(bool("skipGeometry", value));
+  }
+
+  /**
+   * The boolean parameter {@code name}: {@code true} or {@code false} in any case, {@code null}
+   * when absent.
+   */
+  static Boolean bool(String name, String value) {
     if (value == null) {
-      return false;
+      return null;
     }
     return switch (value.trim().toLowerCase(Locale.ROOT)) {
       case "true" -> true;
       case "false" -> false;
       default ->
-          throw ApiException.invalidParameter(
-              "skipGeometry must be true or false, got '" + value + "'");
+          throw ApiException.invalidParameter(name + " must be true or false, got '" + value + "'");
     };
   }
 

@@ -1,6 +1,5 @@
 package org.gapmap.api;
 
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import org.gapmap.core.publish.ScoredFeature;
@@ -26,7 +25,7 @@ record PropertyFilter(
   static PropertyFilter parse(Function<String, String> parameter) {
     return new PropertyFilter(
         parameter.apply("borough"),
-        bool("ranked", parameter.apply("ranked")),
+        ItemsQuery.bool("ranked", parameter.apply("ranked")),
         score("gap_score_min", parameter.apply("gap_score_min")),
         score("gap_score_max", parameter.apply("gap_score_max")),
         rank(parameter.apply("rank_max")));
@@ -56,18 +55,6 @@ record PropertyFilter(
     }
     Integer rank = feature.score().rank();
     return rankMax == null || (rank != null && rank <= rankMax);
-  }
-
-  private static Boolean bool(String name, String value) {
-    if (value == null) {
-      return null;
-    }
-    return switch (value.trim().toLowerCase(Locale.ROOT)) {
-      case "true" -> true;
-      case "false" -> false;
-      default ->
-          throw ApiException.invalidParameter(name + " must be true or false, got '" + value + "'");
-    };
   }
 
   private static Double score(String name, String value) {
