@@ -23,6 +23,9 @@ final class ItemsController {
     OutputFormat.GEOJSON, OutputFormat.CSV, OutputFormat.FLATGEOBUF, OutputFormat.HTML
   };
 
+  /** The response header naming the CRS of the coordinates (OGC API - Features Part 2). */
+  static final String CONTENT_CRS = "Content-Crs";
+
   private final RunCache runs;
   private final RequestUrls urls;
   private final EncodedResponses encoded;
@@ -44,6 +47,10 @@ final class ItemsController {
   HttpResponse<byte[]> items(HttpRequest<?> request, @PathVariable String regionId) {
     ItemsQuery query = ItemsQuery.parse(request.getParameters().asMap());
     OutputFormat format = Negotiation.choose(request, query.f(), PAGE_FORMATS);
+    if (format != OutputFormat.GEOJSON && query.crs() != ContentCrs.CRS84) {
+      throw ApiException.invalidParameter(
+          "crs applies to GeoJSON; " + format.title() + " is always in longitude and latitude");
+    }
     CachedRun run = runs.resolve(regionId, query.run());
     String base = urls.base(request);
     MutableHttpResponse<byte[]> response =
@@ -91,8 +98,10 @@ final class ItemsController {
       @PathVariable String regionId,
       @PathVariable String featureId,
       @Nullable @QueryValue("f") String f,
-      @Nullable @QueryValue("run") String runId) {
+      @Nullable @QueryValue("run") String runId,
+      @Nullable @QueryValue("crs") String crsUri) {
     OutputFormat format = Negotiation.choose(request, f, OutputFormat.GEOJSON, OutputFormat.HTML);
+    ContentCrs crs = ItemsQuery.crs("crs", crsUri);
     CachedRun run = runs.resolve(regionId, runId);
     int index =
         run.indexOf(featureId)
@@ -101,32 +110,37 @@ final class ItemsController {
                     ApiException.notFound(
                         "no feature '" + featureId + "' in collection '" + regionId + "'"));
     String base = urls.base(request);
-    return encoded.respond(
-        request,
-        base,
-        CachingHeaders.Validator.forRun(request, run, format.mediaType()),
-        format.contentType(),
-        () -> {
-          if (format == OutputFormat.HTML) {
-            return HtmlPages.item(run, runId != null, index);
-          }
-          String collection = OgcDocuments.collectionUrl(base, run);
-          String self = collection + "/items/" + RequestUrls.segment(featureId);
-          String pin = runId == null ? "" : "run=" + run.runId() + "&";
-          List<Link> links =
-              List.of(
-                  new Link(
-                      self + "?" + pin + "f=json",
-                      "self",
-                      ApiMediaTypes.GEO_JSON,
-                      run.feature(index).neighborhood().name()),
-                  new Link(
-                      self + "?" + pin + "f=html",
-                      "alternate",
-                      ApiMediaTypes.HTML,
-                      run.feature(index).neighborhood().name()),
-                  new Link(collection, "collection", ApiMediaTypes.JSON, run.region().title()));
-          return FeatureDocuments.feature(run, index, links);
-        });
+    MutableHttpResponse<byte[]> response =
+        encoded.respond(
+            request,
+            base,
+            CachingHeaders.Validator.forRun(request, run, format.mediaType()),
+            format.contentType(),
+            () -> {
+              if (format == OutputFormat.HTML) {
+                return HtmlPages.item(run, runId != null, index);
+              }
+              String collection = OgcDocuments.collectionUrl(base, run);
+              String self = collection + "/items/" + RequestUrls.segment(featureId);
+              String pin = runId == null ? "" : "run=" + run.runId() + "&";
+              List<Link> links =
+                  List.of(
+                      new Link(
+                          self + "?" + pin + "f=json",
+                          "self",
+                          ApiMediaTypes.GEO_JSON,
+                          run.feature(index).neighborhood().name()),
+                      new Link(
+                          self + "?" + pin + "f=html",
+                          "alternate",
+                          ApiMediaTypes.HTML,
+                          run.feature(index).neighborhood().name()),
+                      new Link(collection, "collection", ApiMediaTypes.JSON, run.region().title()));
+              return FeatureDocuments.feature(run, index, crs, links);
+            });
+    if (format == OutputFormat.GEOJSON) {
+      response.header(CONTENT_CRS, "<" + crs.uri() + ">");
+    }
+    return response;
   }
 }

@@ -26,6 +26,7 @@ import org.locationtech.jts.geom.Envelope;
  * @param filter property filters a feature must pass
  * @param f the {@code f} parameter as given, or {@code null}
  * @param run the {@code run} parameter as given, or {@code null} for the current run
+ * @param crs the CRS of the geometries written
  */
 record ItemsQuery(
     int limit,
@@ -36,7 +37,8 @@ record ItemsQuery(
     List<String> properties,
     PropertyFilter filter,
     String f,
-    String run) {
+    String run,
+    ContentCrs crs) {
   static final int DEFAULT_LIMIT = 100;
   static final int MAX_LIMIT = 10_000;
 
@@ -66,13 +68,16 @@ record ItemsQuery(
           "properties",
           "f",
           "datetime",
-          "run");
+          "run",
+          "crs",
+          "bbox-crs");
 
   ItemsQuery {
     sortBy = List.copyOf(sortBy);
     bbox = List.copyOf(bbox);
     properties = properties == null ? null : List.copyOf(properties);
     Objects.requireNonNull(filter, "filter");
+    Objects.requireNonNull(crs, "crs");
   }
 
   /** Whether this request asks for every feature, in id order, with geometry and all properties. */
@@ -83,12 +88,13 @@ record ItemsQuery(
         && bbox.isEmpty()
         && filter.isEmpty()
         && !skipGeometry
-        && properties == null;
+        && properties == null
+        && crs == ContentCrs.CRS84;
   }
 
   /** Whether features are written exactly as encoded in the cache (geometry and all properties). */
   boolean isFullFeature() {
-    return !skipGeometry && properties == null;
+    return !skipGeometry && properties == null && crs == ContentCrs.CRS84;
   }
 
   /** Parses decoded query parameters, each name with all its values. */
@@ -106,12 +112,30 @@ record ItemsQuery(
         limit(single(parameters, "limit")),
         offset(single(parameters, "offset")),
         sortBy(single(parameters, "sortby")),
-        bbox(single(parameters, "bbox")),
+        bbox(single(parameters, "bbox"), crs("bbox-crs", single(parameters, "bbox-crs"))),
         skipGeometry(single(parameters, "skipGeometry")),
         properties(single(parameters, "properties")),
         PropertyFilter.parse(name -> single(parameters, name)),
         single(parameters, "f"),
-        single(parameters, "run"));
+        single(parameters, "run"),
+        crs("crs", single(parameters, "crs")));
+  }
+
+  /** The CRS named by parameter {@code name}, CRS84 when absent. */
+  static ContentCrs crs(String name, String value) {
+    if (value == null) {
+      return ContentCrs.CRS84;
+    }
+    return ContentCrs.of(value)
+        .orElseThrow(
+            () ->
+                ApiException.invalidParameter(
+                    name
+                        + " must be one of "
+                        + java.util.Arrays.stream(ContentCrs.values()).map(ContentCrs::uri).toList()
+                        + ", got '"
+                        + value
+                        + "'"));
   }
 
   private static void datetime(String value) {
@@ -192,7 +216,7 @@ record ItemsQuery(
     return keys;
   }
 
-  private static List<Envelope> bbox(String value) {
+  private static List<Envelope> bbox(String value, ContentCrs bboxCrs) {
     if (value == null) {
       return List.of();
     }
@@ -206,10 +230,11 @@ record ItemsQuery(
       n[i] = number(parts[i], value);
     }
     int d = parts.length / 2;
-    double minLon = n[0];
-    double minLat = n[1];
-    double maxLon = n[d];
-    double maxLat = n[d + 1];
+    double[] corners = bboxCrs.cornersToCrs84(n[0], n[1], n[d], n[d + 1]);
+    double minLon = corners[0];
+    double minLat = corners[1];
+    double maxLon = corners[2];
+    double maxLat = corners[3];
     if (minLat > maxLat || minLat < -90 || maxLat > 90) {
       throw ApiException.invalidParameter(
           "bbox latitudes must lie in [-90, 90] with the lower one first, got '" + value + "'");

@@ -13,15 +13,16 @@ import org.gapmap.core.model.Run;
  * and collection metadata. Stateless and thread-safe.
  */
 final class OgcDocuments {
-  static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
+  static final String CRS84 = ContentCrs.CRS84.uri();
 
-  /** The conformance classes this service implements, and only those (no Part 2 CRS yet). */
+  /** The conformance classes this service implements, and only those. */
   static final List<String> CONFORMANCE =
       List.of(
           "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
           "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
           "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
-          "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30");
+          "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+          "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs");
 
   /** The downloads of a whole run, in the order the collection document lists them. */
   static final List<OutputFormat> DOWNLOADS =
@@ -158,8 +159,11 @@ final class OgcDocuments {
     g.writeEndObject();
     g.writeStringField("itemType", "feature");
     g.writeArrayFieldStart("crs");
-    g.writeString(CRS84);
+    for (ContentCrs crs : ContentCrs.values()) {
+      g.writeString(crs.uri());
+    }
     g.writeEndArray();
+    g.writeStringField("storageCrs", CRS84);
     g.writeFieldName("links");
     String pin = pinned ? "?run=" + run.id() : "";
     List<Link> links = new ArrayList<>();

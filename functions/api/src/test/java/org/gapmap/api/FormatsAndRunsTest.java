@@ -265,6 +265,50 @@ class FormatsAndRunsTest {
     assertThat(Instant.now()).isAfter(TestRegions.FIRST_RUN_AT);
   }
 
+  @Test
+  void featuresInEpsg4326AreLatitudeFirstAndNameTheirCrs() {
+    String epsg4326 = "http://www.opengis.net/def/crs/EPSG/0/4326";
+    HttpResponse<byte[]> crs84 = http.get(ITEMS + "/N1");
+    HttpResponse<byte[]> latLon = http.get(ITEMS + "/N1?crs=" + epsg4326);
+
+    assertThat(crs84.headers().firstValue("Content-Crs")).hasValue("<" + OgcDocuments.CRS84 + ">");
+    assertThat(latLon.headers().firstValue("Content-Crs")).hasValue("<" + epsg4326 + ">");
+    JsonNode lonLatRing = Http.json(crs84).at("/geometry/coordinates/0");
+    JsonNode latLonRing = Http.json(latLon).at("/geometry/coordinates/0");
+    List<List<Double>> swapped = new ArrayList<>();
+    latLonRing.forEach(p -> swapped.add(List.of(p.get(1).asDouble(), p.get(0).asDouble())));
+    List<List<Double>> original = new ArrayList<>();
+    lonLatRing.forEach(p -> original.add(List.of(p.get(0).asDouble(), p.get(1).asDouble())));
+    assertThat(swapped).containsExactlyInAnyOrderElementsOf(original);
+    assertThat(latLonRing.get(0).get(0).asDouble()).isBetween(40.0, 41.0);
+
+    JsonNode page = Http.json(http.get(ITEMS + "?limit=2&crs=" + epsg4326));
+    assertThat(page.at("/features/0/geometry/coordinates/0/0/0").asDouble()).isBetween(40.0, 41.0);
+    assertThat(page.at("/features/0/properties/name").asText()).isEqualTo("Alpha");
+  }
+
+  @Test
+  void webMercatorMetresAndBboxInOtherCrs() {
+    JsonNode mercator =
+        Http.json(http.get(ITEMS + "/N1?crs=http://www.opengis.net/def/crs/EPSG/0/3857"));
+    double x = mercator.at("/geometry/coordinates/0/0/0").asDouble();
+    double y = mercator.at("/geometry/coordinates/0/0/1").asDouble();
+    assertThat(x).isBetween(-8_237_000.0, -8_234_000.0);
+    assertThat(y).isBetween(4_968_000.0, 4_972_000.0);
+
+    assertThat(
+            ids(
+                ITEMS
+                    + "?bbox=40.701,-73.969,40.709,-73.961"
+                    + "&bbox-crs=http://www.opengis.net/def/crs/EPSG/0/4326"))
+        .containsExactly("N3");
+    assertThat(http.get(ITEMS + "?crs=http://www.opengis.net/def/crs/EPSG/0/27700").statusCode())
+        .isEqualTo(400);
+    assertThat(
+            http.get(ITEMS + "?f=csv&crs=http://www.opengis.net/def/crs/EPSG/0/3857").statusCode())
+        .isEqualTo(400);
+  }
+
   private List<String> ids(String url) {
     HttpResponse<byte[]> response = http.get(url);
     assertThat(response.statusCode()).as(url + ": " + Http.text(response)).isEqualTo(200);

@@ -216,6 +216,8 @@ class OgcApiTest {
     assertThat(spatial.get("bbox").get(0).get(0).asDouble()).isEqualTo(-73.99);
     assertThat(spatial.get("bbox").get(0).get(3).asDouble()).isEqualTo(40.72);
     assertThat(c.get("crs").get(0).asText()).isEqualTo(OgcDocuments.CRS84);
+    assertThat(c.get("crs")).hasSize(3);
+    assertThat(c.get("storageCrs").asText()).isEqualTo(OgcDocuments.CRS84);
     JsonNode items = link(c, "items");
     assertThat(items.get("type").asText()).isEqualTo("application/geo+json");
     assertThat(items.get("href").asText()).endsWith("/collections/testville/items");
@@ -341,7 +343,7 @@ class OgcApiTest {
   }
 
   @Test
-  void conformanceDeclaresCoreGeoJsonHtmlAndOpenApi() {
+  void conformanceDeclaresPart1AndPart2Crs() {
     JsonNode conformsTo = Http.json(http.get("/conformance")).get("conformsTo");
 
     List<String> classes = new ArrayList<>();
@@ -351,7 +353,8 @@ class OgcApiTest {
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
-            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30");
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+            "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs");
   }
 
   @Test
