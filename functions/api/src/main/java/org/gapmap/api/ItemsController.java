@@ -86,6 +86,8 @@ final class ItemsController {
             });
     if (format == OutputFormat.CSV || format == OutputFormat.FLATGEOBUF) {
       response.header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment(run, format, "-items"));
+    } else if (format == OutputFormat.GEOJSON) {
+      response.header(CONTENT_CRS, "<" + query.crs().uri() + ">");
     }
     return response;
   }

@@ -282,7 +282,11 @@ class FormatsAndRunsTest {
     assertThat(swapped).containsExactlyInAnyOrderElementsOf(original);
     assertThat(latLonRing.get(0).get(0).asDouble()).isBetween(40.0, 41.0);
 
-    JsonNode page = Http.json(http.get(ITEMS + "?limit=2&crs=" + epsg4326));
+    HttpResponse<byte[]> pageResponse = http.get(ITEMS + "?limit=2&crs=" + epsg4326);
+    assertThat(pageResponse.headers().firstValue("Content-Crs")).hasValue("<" + epsg4326 + ">");
+    assertThat(http.get(ITEMS).headers().firstValue("Content-Crs"))
+        .hasValue("<" + OgcDocuments.CRS84 + ">");
+    JsonNode page = Http.json(pageResponse);
     assertThat(page.at("/features/0/geometry/coordinates/0/0/0").asDouble()).isBetween(40.0, 41.0);
     assertThat(page.at("/features/0/properties/name").asText()).isEqualTo("Alpha");
   }
