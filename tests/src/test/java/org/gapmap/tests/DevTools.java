@@ -39,6 +39,8 @@ final class DevTools implements AutoCloseable {
   private final AtomicInteger ids = new AtomicInteger();
   private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
   private final List<String> errors = new CopyOnWriteArrayList<>();
+  private final Map<String, java.util.function.Consumer<JsonNode>> handlers =
+      new ConcurrentHashMap<>();
 
   private DevTools(Process browser, Path profile, WebSocket socket) {
     this.browser = browser;
@@ -200,6 +202,43 @@ final class DevTools implements AutoCloseable {
     return java.util.Base64.getDecoder().decode(shot.get("data").asText());
   }
 
+  /**
+   * Answers the page's requests whose URL matches {@code urlPattern} (wildcards {@code *}) with a
+   * 200 and {@code json}, as a server would.
+   */
+  void answer(String urlPattern, String json) throws Exception {
+    handlers.put(
+        "Fetch.requestPaused",
+        params ->
+            CompletableFuture.runAsync(
+                () -> {
+                  try {
+                    send(
+                        "Fetch.fulfillRequest",
+                        Map.of(
+                            "requestId",
+                            params.get("requestId").asText(),
+                            "responseCode",
+                            200,
+                            "responseHeaders",
+                            List.of(Map.of("name", "Content-Type", "value", "application/json")),
+                            "body",
+                            java.util.Base64.getEncoder()
+                                .encodeToString(
+                                    json.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+                  } catch (Exception e) {
+                    errors.add("could not answer " + params.path("request").path("url") + ": " + e);
+                  }
+                }));
+    send("Fetch.enable", Map.of("patterns", List.of(Map.of("urlPattern", urlPattern))));
+  }
+
+  /** Stops answering requests in place of the server. */
+  void stopAnswering() throws Exception {
+    send("Fetch.disable", Map.of());
+    handlers.remove("Fetch.requestPaused");
+  }
+
   /** Uncaught exceptions and {@code console.error} messages so far. */
   List<String> errors() {
     return new ArrayList<>(errors);
@@ -217,6 +256,10 @@ final class DevTools implements AutoCloseable {
       }
       String method = message.path("method").asText();
       JsonNode params = message.path("params");
+      java.util.function.Consumer<JsonNode> handler = handlers.get(method);
+      if (handler != null) {
+        handler.accept(params);
+      }
       if (method.equals("Runtime.exceptionThrown")) {
         errors.add("exception: " + params.path("exceptionDetails"));
       } else if (method.equals("Runtime.consoleAPICalled")

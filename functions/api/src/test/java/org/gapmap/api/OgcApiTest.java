@@ -266,6 +266,9 @@ class OgcApiTest {
   void corsOnReadsOnly() {
     HttpResponse<byte[]> get = http.get("/collections", "Origin", "https://example.org");
     assertThat(get.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+    assertThat(get.headers().firstValue("Access-Control-Expose-Headers").orElseThrow())
+        .contains("ETag")
+        .contains("Content-Crs");
 
     HttpResponse<byte[]> post = http.send("POST", "/collections", "Origin", "https://example.org");
     assertJsonError(post, 405);
