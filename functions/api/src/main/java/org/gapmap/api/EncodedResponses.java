@@ -18,12 +18,13 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Responses of published runs, encoded (and gzip-compressed) once and kept: a run never changes, so
  * the same request for the same run gets the same bytes, and compressing a multi-megabyte
- * collection on every request would cap the server at a few hundred requests a second.
+ * collection on every request would cap the server at a few requests a second (see
+ * docs/benchmarks.md).
  *
  * <p>Entries are keyed by the representation's entity tag (run id, request URI, media type) and the
  * base URL its links were written with, and dropped least recently used first once they add up to
- * more than {@code gapmap.api.response-cache-bytes}. A body larger than a quarter of that is
- * encoded per request and compressed on the fly, as before.
+ * more than {@code gapmap.api.response-cache-bytes}. A body larger than a quarter of that is not
+ * kept: it is encoded per request and the server compresses it on the fly.
  *
  * <p>Thread-safe: the map is guarded by itself; a body is encoded outside the lock, so two
  * concurrent first requests may both encode it, and one copy is kept.
@@ -60,6 +61,7 @@ final class EncodedResponses {
       CachingHeaders.Validator validator,
       String contentType,
       Supplier<byte[]> body) {
+    boolean gzip = acceptsGzip(request);
     Encoded[] encoded = new Encoded[1];
     MutableHttpResponse<byte[]> response =
         CachingHeaders.respond(
@@ -68,11 +70,9 @@ final class EncodedResponses {
             contentType,
             () -> {
               encoded[0] = encoded(validator.etag() + " " + base, body);
-              return acceptsGzip(request) && encoded[0].gzip() != null
-                  ? encoded[0].gzip()
-                  : encoded[0].identity();
+              return gzip && encoded[0].gzip() != null ? encoded[0].gzip() : encoded[0].identity();
             });
-    if (encoded[0] != null && acceptsGzip(request) && encoded[0].gzip() != null) {
+    if (gzip && encoded[0] != null && encoded[0].gzip() != null) {
       // The server leaves a response alone that already has a Content-Encoding.
       response.header(HttpHeaders.CONTENT_ENCODING, "gzip");
     }
