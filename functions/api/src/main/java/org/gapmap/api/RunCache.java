@@ -53,14 +53,6 @@ final class RunCache {
   }
 
   /**
-   * The current run of the region spelled {@code regionId}, or empty when the id is not a valid
-   * region id, the region is unknown, or it has no published features.
-   */
-  Optional<CachedRun> current(String regionId) {
-    return parseRegionId(regionId).flatMap(store::region).flatMap(this::current);
-  }
-
-  /**
    * The run a request names: the region's current run when {@code runParameter} is {@code null},
    * else that published run of the region (runs other than the current one are kept for a while:
    * the {@value #PAST_RUNS} most recently asked for).
