@@ -64,8 +64,8 @@ final class CollectionsController {
     return encoded.respond(
         request,
         base,
-        CachingHeaders.Validator.forRun(request, cached, format.mediaType()),
-        format.contentType(),
+        cached,
+        format,
         () ->
             format == OutputFormat.HTML
                 ? HtmlPages.collection(cached, run != null)

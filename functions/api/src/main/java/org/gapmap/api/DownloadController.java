@@ -46,11 +46,7 @@ final class DownloadController {
     CachedRun run = runs.resolve(regionId, runId);
     MutableHttpResponse<byte[]> response =
         encoded.respond(
-            request,
-            urls.base(request),
-            CachingHeaders.Validator.forRun(request, run, format.mediaType()),
-            format.contentType(),
-            () -> Downloads.whole(run, format));
+            request, urls.base(request), run, format, () -> Downloads.whole(run, format));
     return response.header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment(run, format, ""));
   }
 }

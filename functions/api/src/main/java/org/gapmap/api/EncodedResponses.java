@@ -79,6 +79,24 @@ final class EncodedResponses {
     return response;
   }
 
+  /**
+   * {@link #respond} for a representation of {@code run} in {@code format}, validated by the run
+   * and the request.
+   */
+  MutableHttpResponse<byte[]> respond(
+      HttpRequest<?> request,
+      String base,
+      CachedRun run,
+      OutputFormat format,
+      Supplier<byte[]> body) {
+    return respond(
+        request,
+        base,
+        CachingHeaders.Validator.forRun(request, run, format.mediaType()),
+        format.contentType(),
+        body);
+  }
+
   private Encoded encoded(String key, Supplier<byte[]> body) {
     synchronized (entries) {
       Encoded cached = entries.get(key);

@@ -57,8 +57,8 @@ final class ItemsController {
         encoded.respond(
             request,
             base,
-            CachingHeaders.Validator.forRun(request, run, format.mediaType()),
-            format.contentType(),
+            run,
+            format,
             () -> {
               ItemSelection.Page page = ItemSelection.select(run, query);
               String collection = OgcDocuments.collectionUrl(base, run);
@@ -116,8 +116,8 @@ final class ItemsController {
         encoded.respond(
             request,
             base,
-            CachingHeaders.Validator.forRun(request, run, format.mediaType()),
-            format.contentType(),
+            run,
+            format,
             () -> {
               if (format == OutputFormat.HTML) {
                 return HtmlPages.item(run, runId != null, index);
