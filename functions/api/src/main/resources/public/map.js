@@ -1,4 +1,5 @@
-// The gapmap web map: neighborhoods coloured by gap score, a region selector and the ranked list.
+// The gapmap web map: neighborhoods coloured by gap score, a legend, the ranked list, a region,
+// profile and run chooser, and an embeddable mode (?embed=1) for iframes. No build step.
 (function () {
   'use strict';
 
@@ -12,14 +13,35 @@
   ];
   var NO_SCORE = '#c8c8c8';
   var PAGE_LIMIT = 10000;
+  var LABELS = {
+    households: 'Households',
+    population: 'Population',
+    home_broadband_adoption: 'Home broadband adoption',
+    mobile_broadband_adoption: 'Mobile broadband adoption',
+    mobile_dependent_share: 'Mobile-only households',
+    no_home_broadband_households: 'Households without home broadband'
+  };
+  var SHARES = ['home_broadband_adoption', 'mobile_broadband_adoption', 'mobile_dependent_share'];
+  var NOT_INDICATORS = [
+    'id', 'name', 'borough', 'ranked', 'area_km2', 'gap_score', 'rank', 'profile',
+    'contributions', 'missing_indicators', 'run_id', 'computed_at'
+  ];
 
+  var params = new URLSearchParams(location.search);
+  var embedded = params.get('embed') === '1' || params.get('embed') === 'true';
   var map = L.map('map', { zoomSnap: 0.25 });
   var layer = null;
   var layersById = {};
   var regionSelect = document.getElementById('region');
+  var profileSelect = document.getElementById('profile');
+  var runSelect = document.getElementById('run');
+  var runChooser = document.getElementById('run-chooser');
   var statusText = document.getElementById('status');
   var ranking = document.getElementById('ranking');
   var details = document.getElementById('details');
+  var collectionsById = {};
+  var runs = [];
+  var currentRunId = null;
 
   function metaContent(name) {
     var meta = document.querySelector('meta[name="' + name + '"]');
@@ -27,7 +49,6 @@
   }
 
   function addBaseLayer() {
-    var params = new URLSearchParams(location.search);
     var url = params.get('tiles') || metaContent('gapmap-tiles');
     if (url) {
       L.tileLayer(url, {
@@ -64,16 +85,6 @@
     return el;
   }
 
-  function drawLegend() {
-    var legend = document.getElementById('legend');
-    legend.replaceChildren(element('h2', 'Gap score'));
-    CLASSES.slice().reverse().forEach(function (c, i) {
-      var max = i === CLASSES.length - 1 ? 100 : CLASSES[CLASSES.length - 2 - i].min;
-      legend.appendChild(legendRow(c.color, c.min + ' \u2013 ' + max));
-    });
-    legend.appendChild(legendRow(NO_SCORE, 'not ranked or no score'));
-  }
-
   function legendRow(color, label) {
     var row = element('div', null, 'legend-row');
     var swatch = element('span', null, 'swatch');
@@ -81,6 +92,23 @@
     row.appendChild(swatch);
     row.appendChild(element('span', label));
     return row;
+  }
+
+  function addLegend() {
+    var legend = L.control({ position: 'bottomright' });
+    legend.onAdd = function () {
+      var box = element('div', null, 'legend');
+      box.id = 'legend';
+      box.setAttribute('aria-label', 'Legend');
+      box.appendChild(element('h2', 'Gap score'));
+      CLASSES.slice().reverse().forEach(function (c, i) {
+        var max = i === CLASSES.length - 1 ? 100 : CLASSES[CLASSES.length - 2 - i].min;
+        box.appendChild(legendRow(c.color, c.min + ' \u2013 ' + max));
+      });
+      box.appendChild(legendRow(NO_SCORE, 'not ranked or no score'));
+      return box;
+    };
+    legend.addTo(map);
   }
 
   function number(value, decimals) {
@@ -97,6 +125,14 @@
     return value === null || value === undefined ? 'no data' : number(value * 100, 1) + ' %';
   }
 
+  function labelOf(name) {
+    if (LABELS[name]) {
+      return LABELS[name];
+    }
+    var text = name.replace(/_per_km2$/, ' per km\u00b2').replace(/_/g, ' ');
+    return text.charAt(0).toUpperCase() + text.slice(1);
+  }
+
   function valuesTable(rows) {
     var table = element('table', null, 'values');
     rows.forEach(function (r) {
@@ -108,20 +144,24 @@
     return table;
   }
 
+  // A neighborhood's rank, score, every indicator it has and each indicator's contribution.
   function detailsOf(props) {
-    var box = document.createElement('div');
+    var box = element('div', null, 'feature-details');
     box.appendChild(element('h3', props.name));
-    box.appendChild(
-      valuesTable([
-        ['Rank', props.rank === null || props.rank === undefined ? 'not ranked' : String(props.rank)],
-        ['Gap score', number(props.gap_score, 1)],
-        ['Households', number(props.households, 0)],
-        ['Home broadband adoption', percent(props.home_broadband_adoption)],
-        ['Mobile broadband adoption', percent(props.mobile_broadband_adoption)],
-        ['Small cells', number(props.small_cells_count, 0)],
-        ['Small cells per km\u00b2', number(props.small_cells_per_km2, 2)]
-      ])
-    );
+    var rows = [
+      ['Rank', props.rank === null || props.rank === undefined ? 'not ranked' : String(props.rank)],
+      ['Gap score', number(props.gap_score, 1)]
+    ];
+    Object.keys(props).forEach(function (name) {
+      if (NOT_INDICATORS.indexOf(name) >= 0) {
+        return;
+      }
+      var value = props[name];
+      var text = SHARES.indexOf(name) >= 0 ? percent(value)
+        : number(value, Number.isInteger(value) || value === null ? 0 : 2);
+      rows.push([labelOf(name), text]);
+    });
+    box.appendChild(valuesTable(rows));
     var contributions = props.contributions || {};
     var names = Object.keys(contributions);
     if (names.length > 0) {
@@ -129,19 +169,11 @@
       box.appendChild(
         valuesTable(
           names.map(function (name) {
-            return [name, number(contributions[name], 2)];
+            return [labelOf(name), number(contributions[name], 2)];
           })
         )
       );
     }
-    return box;
-  }
-
-  function summaryOf(props) {
-    var box = document.createElement('div');
-    box.appendChild(element('strong', props.name));
-    var rank = props.rank === null || props.rank === undefined ? 'not ranked' : 'rank ' + props.rank;
-    box.appendChild(element('div', rank + ', gap score ' + number(props.gap_score, 1)));
     return box;
   }
 
@@ -156,7 +188,7 @@
     Array.prototype.forEach.call(ranking.rows, function (row) {
       row.classList.toggle('selected', row.dataset.id === id);
     });
-    target.bindPopup(summaryOf(props)).openPopup();
+    target.bindPopup(detailsOf(props), { maxWidth: 340 }).openPopup();
   }
 
   function drawRanking(features) {
@@ -192,7 +224,9 @@
     return fetch(url, { headers: { Accept: 'application/geo+json, application/json' } }).then(
       function (response) {
         if (!response.ok) {
-          throw new Error(url + ' answered ' + response.status);
+          var error = new Error(url + ' answered ' + response.status);
+          error.status = response.status;
+          throw error;
         }
         return response.json();
       }
@@ -210,10 +244,47 @@
     });
   }
 
-  function showRegion(id) {
+  function collectionPath(id) {
+    return '/collections/' + encodeURIComponent(id);
+  }
+
+  function chosenRun() {
+    return runSelect.value && runSelect.value !== currentRunId ? runSelect.value : null;
+  }
+
+  // The page's own URL for what is shown: region, run (when not the current one), embedding.
+  function pageUrl(embed) {
+    var query = new URLSearchParams();
+    var run = chosenRun();
+    if (run) {
+      query.set('run', run);
+    }
+    if (embed) {
+      query.set('embed', '1');
+    }
+    var text = query.toString();
+    return location.origin + collectionPath(regionSelect.value) + '/map' + (text ? '?' + text : '');
+  }
+
+  function updateLinks() {
+    var run = chosenRun();
+    document.getElementById('table-link').href =
+      collectionPath(regionSelect.value) + '?f=html' + (run ? '&run=' + encodeURIComponent(run) : '');
+    document.getElementById('embed-code').value =
+      '<iframe src="' + pageUrl(true) + '" title="' + (collectionsById[regionSelect.value] || {}).title +
+      ': gap scores by neighborhood" width="800" height="600" style="border:0" loading="lazy"></iframe>';
+    if (!embedded && location.pathname.indexOf('/map') > 0) {
+      history.replaceState(null, '', pageUrl(false).substring(location.origin.length) + location.hash);
+    }
+  }
+
+  function showFeatures() {
     statusText.textContent = 'Loading\u2026';
     details.hidden = true;
-    var url = '/collections/' + encodeURIComponent(id) + '/items?limit=' + PAGE_LIMIT;
+    var run = chosenRun();
+    var url = collectionPath(regionSelect.value) + '/items?limit=' + PAGE_LIMIT +
+      (run ? '&run=' + encodeURIComponent(run) : '');
+    updateLinks();
     return fetchFeatures(url, []).then(function (features) {
       if (layer) {
         map.removeLayer(layer);
@@ -228,17 +299,91 @@
           });
         }
       }).addTo(map);
+      map.attributionControl.setPrefix(false);
+      var attribution = (collectionsById[regionSelect.value] || {}).attribution;
+      if (attribution) {
+        map.attributionControl.addAttribution(attribution);
+      }
       if (features.length > 0) {
         map.fitBounds(layer.getBounds());
       }
       drawRanking(features);
-      statusText.textContent = features.length + ' neighborhoods';
+      var first = features[0] ? features[0].properties : {};
+      statusText.textContent = features.length + ' neighborhoods' +
+        (first.profile ? ', profile ' + first.profile : '');
+      var wanted = decodeURIComponent(location.hash.substring(1));
+      if (wanted && layersById[wanted]) {
+        select(wanted);
+      }
     });
+  }
+
+  function fillRuns(profile, runId) {
+    runSelect.replaceChildren();
+    runs.filter(function (r) {
+      return r.profile === profile;
+    }).forEach(function (r) {
+      var option = element('option', (r.created_at || r.run_id) + (r.current ? ' (current)' : ''));
+      option.value = r.run_id;
+      runSelect.appendChild(option);
+    });
+    runSelect.value = runId || runSelect.options[0].value;
+  }
+
+  // The region's published runs, from the history endpoint; the chooser stays hidden without it.
+  function loadRuns(regionId, wantedRun) {
+    runChooser.hidden = true;
+    runs = [];
+    currentRunId = null;
+    runSelect.replaceChildren();
+    return fetchJson('/regions/' + encodeURIComponent(regionId) + '/runs')
+      .then(function (doc) {
+        currentRunId = doc.current_run_id || null;
+        runs = (doc.runs || []).filter(function (r) {
+          return !r.status || String(r.status).toUpperCase() === 'PUBLISHED';
+        });
+        if (runs.length === 0) {
+          return;
+        }
+        var profiles = [];
+        runs.forEach(function (r) {
+          if (profiles.indexOf(r.profile) < 0) {
+            profiles.push(r.profile);
+          }
+        });
+        profileSelect.replaceChildren();
+        profiles.forEach(function (p) {
+          var option = element('option', p);
+          option.value = p;
+          profileSelect.appendChild(option);
+        });
+        var start = runs.find(function (r) {
+          return r.run_id === wantedRun;
+        }) || runs.find(function (r) {
+          return r.current;
+        }) || runs[0];
+        profileSelect.value = start.profile;
+        fillRuns(start.profile, start.run_id);
+        runChooser.hidden = false;
+      })
+      .catch(function () {
+        // No run history here (not served, or not yet): the current run is shown.
+        if (wantedRun) {
+          var option = element('option', wantedRun);
+          option.value = wantedRun;
+          runSelect.appendChild(option);
+          runSelect.value = wantedRun;
+        }
+      });
+  }
+
+  function showRegion(regionId, wantedRun) {
+    return loadRuns(regionId, wantedRun).then(showFeatures);
   }
 
   function initialRegion(collections) {
     var fromPath = location.pathname.match(/\/collections\/([^/]+)\/map$/);
-    var wanted = fromPath ? decodeURIComponent(fromPath[1]) : new URLSearchParams(location.search).get('region');
+    var wanted = fromPath ? decodeURIComponent(fromPath[1]) : params.get('region');
     var ids = collections.map(function (c) {
       return c.id;
     });
@@ -249,9 +394,51 @@
     statusText.textContent = 'Could not load the data: ' + error.message;
   }
 
+  function setUpEmbedPanel() {
+    var button = document.getElementById('embed-button');
+    var panel = document.getElementById('embed-panel');
+    var code = document.getElementById('embed-code');
+    button.addEventListener('click', function () {
+      panel.hidden = !panel.hidden;
+      button.setAttribute('aria-expanded', String(!panel.hidden));
+      map.invalidateSize();
+    });
+    document.getElementById('embed-copy').addEventListener('click', function () {
+      var done = function () {
+        document.getElementById('embed-copied').textContent = 'Copied.';
+      };
+      code.select();
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(code.value).then(done, function () {
+          document.execCommand('copy');
+          done();
+        });
+      } else {
+        document.execCommand('copy');
+        done();
+      }
+    });
+  }
+
+  function addFullMapLink() {
+    var control = L.control({ position: 'topright' });
+    control.onAdd = function () {
+      var link = element('a', 'Open the full map', 'legend');
+      link.target = '_blank';
+      link.rel = 'noopener';
+      link.href = pageUrl(false);
+      return link;
+    };
+    control.addTo(map);
+  }
+
   function start() {
+    if (embedded) {
+      document.body.classList.add('embed');
+    }
     addBaseLayer();
-    drawLegend();
+    addLegend();
+    setUpEmbedPanel();
     map.setView([0, 0], 2);
     fetchJson('/collections')
       .then(function (doc) {
@@ -261,15 +448,27 @@
           return null;
         }
         collections.forEach(function (c) {
+          collectionsById[c.id] = c;
           var option = element('option', c.title);
           option.value = c.id;
           regionSelect.appendChild(option);
         });
         regionSelect.value = initialRegion(collections);
         regionSelect.addEventListener('change', function () {
-          showRegion(regionSelect.value).catch(fail);
+          showRegion(regionSelect.value, null).catch(fail);
         });
-        return showRegion(regionSelect.value);
+        profileSelect.addEventListener('change', function () {
+          fillRuns(profileSelect.value, null);
+          showFeatures().catch(fail);
+        });
+        runSelect.addEventListener('change', function () {
+          showFeatures().catch(fail);
+        });
+        return showRegion(regionSelect.value, params.get('run')).then(function () {
+          if (embedded) {
+            addFullMapLink();
+          }
+        });
       })
       .catch(fail);
   }

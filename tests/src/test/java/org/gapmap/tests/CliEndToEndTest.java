@@ -109,6 +109,21 @@ class CliEndToEndTest {
   }
 
   @Test
+  void flatGeobufExportHasEveryNeighborhood() throws IOException {
+    Path out = work.resolve("nyc.fgb");
+    CliRun export = cli("export", "nyc", "--format", "fgb", "--out", out.toString());
+    assertThat(export.exitCode()).as(export.toString()).isZero();
+
+    java.nio.ByteBuffer bytes =
+        java.nio.ByteBuffer.wrap(Files.readAllBytes(out)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    assertThat(org.wololo.flatgeobuf.Constants.isFlatgeobuf(bytes.duplicate())).isTrue();
+    org.wololo.flatgeobuf.HeaderMeta header = org.wololo.flatgeobuf.HeaderMeta.read(bytes);
+    assertThat(header.featuresCount).isEqualTo(195);
+    assertThat(header.srid).isEqualTo(4326);
+    assertThat(header.columns).extracting(c -> c.name).contains("id", "gap_score", "rank");
+  }
+
+  @Test
   void homeAdoptionProfileReproducesTheCitysThirtyThreeNeighborhoods() throws IOException {
     CliRun score = cli("score", "nyc", "--profile", "home-adoption");
     assertThat(score.exitCode()).as(score.toString()).isZero();

@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,7 +51,7 @@ class ServeIT {
     Path data = work.resolve("data");
 
     String firstRun;
-    try (Server server = Server.start(jar, data, work.resolve("first.log"))) {
+    try (ServedJar server = ServedJar.start(jar, data, work.resolve("first.log"))) {
       JsonNode page = getJson(server.uri("/collections/nyc-nta2010/items?limit=1000"));
       JsonNode features = page.get("features");
       assertThat(features).hasSize(195);
@@ -85,7 +82,7 @@ class ServeIT {
       assertThat(server.log()).contains("seeding the demo region");
     }
 
-    try (Server server = Server.start(jar, data, work.resolve("second.log"))) {
+    try (ServedJar server = ServedJar.start(jar, data, work.resolve("second.log"))) {
       JsonNode one = getJson(server.uri("/collections/nyc-nta2010/items/BK72"));
       assertThat(one.at("/properties/run_id").asText()).isEqualTo(firstRun);
       assertThat(server.log()).doesNotContain("seeding the demo region");
@@ -97,75 +94,5 @@ class ServeIT {
         HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(uri + ": " + response.body()).isEqualTo(200);
     return JSON.readTree(response.body());
-  }
-
-  /** A {@code gapmap serve} process on a free port. */
-  private record Server(Process process, int port, Path logFile) implements AutoCloseable {
-    static Server start(Path jar, Path data, Path log) throws Exception {
-      int port;
-      try (ServerSocket s = new ServerSocket(0)) {
-        port = s.getLocalPort();
-      }
-      Process p =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-jar",
-                  jar.toString(),
-                  "serve",
-                  "--port",
-                  Integer.toString(port),
-                  "--data-dir",
-                  data.toString())
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
-      Server server = new Server(p, port, log);
-      server.awaitReady(Duration.ofSeconds(120));
-      return server;
-    }
-
-    URI uri(String path) {
-      return URI.create("http://localhost:" + port + path);
-    }
-
-    String log() throws IOException {
-      return Files.readString(logFile, StandardCharsets.UTF_8);
-    }
-
-    private void awaitReady(Duration timeout) throws Exception {
-      long deadline = System.nanoTime() + timeout.toNanos();
-      while (System.nanoTime() < deadline) {
-        if (!process.isAlive()) {
-          throw new AssertionError("gapmap serve exited " + process.exitValue() + ":\n" + log());
-        }
-        try {
-          HttpResponse<Void> r =
-              HTTP.send(
-                  HttpRequest.newBuilder(uri("/collections")).build(),
-                  HttpResponse.BodyHandlers.discarding());
-          if (r.statusCode() == 200) {
-            return;
-          }
-        } catch (IOException notYet) {
-          // not listening yet
-        }
-        Thread.sleep(250);
-      }
-      close();
-      throw new AssertionError("gapmap serve not ready within " + timeout + ":\n" + log());
-    }
-
-    @Override
-    public void close() {
-      process.destroy();
-      try {
-        if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-          process.destroyForcibly().waitFor();
-        }
-      } catch (InterruptedException e) {
-        process.destroyForcibly();
-        Thread.currentThread().interrupt();
-      }
-    }
   }
 }

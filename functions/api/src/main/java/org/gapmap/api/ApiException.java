@@ -30,6 +30,11 @@ public final class ApiException extends RuntimeException {
         HttpStatus.BAD_REQUEST, "UnknownParameter", "unknown query parameter '" + name + "'");
   }
 
+  /** 406 when the client accepts none of the representations of a resource. */
+  public static ApiException notAcceptable(String description) {
+    return new ApiException(HttpStatus.NOT_ACCEPTABLE, "NotAcceptable", description);
+  }
+
   /** 404 for a resource that does not exist. */
   public static ApiException notFound(String description) {
     return new ApiException(HttpStatus.NOT_FOUND, "NotFound", description);

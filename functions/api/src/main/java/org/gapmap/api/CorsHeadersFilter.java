@@ -23,7 +23,8 @@ final class CorsHeadersFilter {
   private static final String ALLOWED_METHODS = "GET, HEAD, OPTIONS";
   private static final String ALLOWED_HEADERS =
       "Accept, Accept-Encoding, If-None-Match, If-Modified-Since";
-  private static final String EXPOSED_HEADERS = "ETag, Last-Modified";
+  private static final String EXPOSED_HEADERS =
+      "ETag, Last-Modified, Content-Crs, Content-Disposition";
   private static final String MAX_AGE_SECONDS = "86400";
 
   /** Answers OPTIONS requests; lets every other request through. */

@@ -43,8 +43,8 @@ final class FeatureDocuments {
         });
   }
 
-  /** One feature with its geometry, every property and {@code links}. */
-  static byte[] feature(CachedRun run, int index, List<Link> links) {
+  /** One feature with its geometry in {@code crs}, every property and {@code links}. */
+  static byte[] feature(CachedRun run, int index, ContentCrs crs, List<Link> links) {
     ScoredFeature feature = run.feature(index);
     return JsonDocuments.write(
         g -> {
@@ -52,7 +52,7 @@ final class FeatureDocuments {
           g.writeStringField("type", "Feature");
           g.writeStringField("id", feature.neighborhood().id().value());
           g.writeFieldName("geometry");
-          GeoJsonWriter.writeGeometry(g, feature.neighborhood().geometry());
+          GeoJsonWriter.writeGeometry(g, crs.fromCrs84(feature.neighborhood().geometry()));
           g.writeFieldName("properties");
           GeoJsonWriter.writeValue(g, run.properties(index));
           g.writeFieldName("links");
@@ -71,7 +71,7 @@ final class FeatureDocuments {
     GeoJsonWriter.writeFeature(
         g,
         feature.neighborhood().id().value(),
-        query.skipGeometry() ? null : feature.neighborhood().geometry(),
+        query.skipGeometry() ? null : query.crs().fromCrs84(feature.neighborhood().geometry()),
         select(run.properties(index), query.properties()));
   }
 

@@ -7,8 +7,8 @@ import org.gapmap.core.publish.ScoredFeature;
 import org.locationtech.jts.geom.Envelope;
 
 /**
- * Applies an items query to a run: the bbox filter, the sort order (ties broken by neighborhood id,
- * so paging is stable) and the page window. Stateless and thread-safe.
+ * Applies an items query to a run: the bbox and property filters, the sort order (ties broken by
+ * neighborhood id, so paging is stable) and the page window. Stateless and thread-safe.
  */
 final class ItemSelection {
   private ItemSelection() {}
@@ -40,7 +40,7 @@ final class ItemSelection {
     }
     List<Integer> matching = new ArrayList<>();
     for (int i = 0; i < run.size(); i++) {
-      if (intersects(run.envelope(i), query.bbox())) {
+      if (intersects(run.envelope(i), query.bbox()) && query.filter().test(run.feature(i))) {
         matching.add(i);
       }
     }

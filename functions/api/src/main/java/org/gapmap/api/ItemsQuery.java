@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.locationtech.jts.geom.Envelope;
@@ -22,6 +23,10 @@ import org.locationtech.jts.geom.Envelope;
  *     crossing the antimeridian is two envelopes.
  * @param skipGeometry whether features are written with a null geometry
  * @param properties names of the properties to include, or {@code null} for all
+ * @param filter property filters a feature must pass
+ * @param f the {@code f} parameter as given, or {@code null}
+ * @param run the {@code run} parameter as given, or {@code null} for the current run
+ * @param crs the CRS of the geometries written
  */
 record ItemsQuery(
     int limit,
@@ -29,21 +34,50 @@ record ItemsQuery(
     List<SortKey> sortBy,
     List<Envelope> bbox,
     boolean skipGeometry,
-    List<String> properties) {
+    List<String> properties,
+    PropertyFilter filter,
+    String f,
+    String run,
+    ContentCrs crs) {
   static final int DEFAULT_LIMIT = 100;
   static final int MAX_LIMIT = 10_000;
 
   private static final Pattern NUMBER =
       Pattern.compile("[+-]?(\\d{1,20}(\\.\\d{0,20})?|\\.\\d{1,20})([eE][+-]?\\d{1,3})?");
 
-  /** Every parameter an items request accepts; {@code datetime} is accepted and ignored. */
+  /**
+   * A {@code datetime} value: an RFC 3339 date or date-time (a bare trailing {@code T}, as GDAL
+   * sends, allowed), or an interval of two such, either end open ({@code ..} or empty).
+   */
+  private static final Pattern INSTANT =
+      Pattern.compile(
+          "\\d{4}-\\d{2}-\\d{2}(T(\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:?\\d{2})?)?)?",
+          Pattern.CASE_INSENSITIVE);
+
+  /**
+   * Every parameter an items request accepts besides the property filters. {@code datetime} is
+   * validated and otherwise ignored: a run is a snapshot, its features have no time of their own.
+   */
   static final Set<String> PARAMETERS =
-      Set.of("limit", "offset", "sortby", "bbox", "skipGeometry", "properties", "f", "datetime");
+      Set.of(
+          "limit",
+          "offset",
+          "sortby",
+          "bbox",
+          "skipGeometry",
+          "properties",
+          "f",
+          "datetime",
+          "run",
+          "crs",
+          "bbox-crs");
 
   ItemsQuery {
     sortBy = List.copyOf(sortBy);
     bbox = List.copyOf(bbox);
     properties = properties == null ? null : List.copyOf(properties);
+    Objects.requireNonNull(filter, "filter");
+    Objects.requireNonNull(crs, "crs");
   }
 
   /** Whether this request asks for every feature, in id order, with geometry and all properties. */
@@ -52,36 +86,72 @@ record ItemsQuery(
         && limit >= size
         && sortBy.isEmpty()
         && bbox.isEmpty()
+        && filter.isEmpty()
         && !skipGeometry
-        && properties == null;
+        && properties == null
+        && crs == ContentCrs.CRS84;
   }
 
   /** Whether features are written exactly as encoded in the cache (geometry and all properties). */
   boolean isFullFeature() {
-    return !skipGeometry && properties == null;
+    return !skipGeometry && properties == null && crs == ContentCrs.CRS84;
   }
 
   /** Parses decoded query parameters, each name with all its values. */
   static ItemsQuery parse(Map<String, List<String>> parameters) {
     for (Map.Entry<String, List<String>> p : parameters.entrySet()) {
-      if (!PARAMETERS.contains(p.getKey())) {
+      if (!PARAMETERS.contains(p.getKey()) && !PropertyFilter.PARAMETERS.contains(p.getKey())) {
         throw ApiException.unknownParameter(p.getKey());
       }
       if (p.getValue().size() > 1) {
         throw ApiException.invalidParameter("parameter '" + p.getKey() + "' given more than once");
       }
     }
-    String f = single(parameters, "f");
-    if (f != null && !f.equals("json") && !f.equals("geojson")) {
-      throw ApiException.invalidParameter("f='" + f + "' is not offered here; use f=json");
-    }
+    datetime(single(parameters, "datetime"));
     return new ItemsQuery(
         limit(single(parameters, "limit")),
         offset(single(parameters, "offset")),
         sortBy(single(parameters, "sortby")),
-        bbox(single(parameters, "bbox")),
+        bbox(single(parameters, "bbox"), crs("bbox-crs", single(parameters, "bbox-crs"))),
         skipGeometry(single(parameters, "skipGeometry")),
-        properties(single(parameters, "properties")));
+        properties(single(parameters, "properties")),
+        PropertyFilter.parse(name -> single(parameters, name)),
+        single(parameters, "f"),
+        single(parameters, "run"),
+        crs("crs", single(parameters, "crs")));
+  }
+
+  /** The CRS named by parameter {@code name}, CRS84 when absent. */
+  static ContentCrs crs(String name, String value) {
+    if (value == null) {
+      return ContentCrs.CRS84;
+    }
+    return ContentCrs.of(value)
+        .orElseThrow(
+            () ->
+                ApiException.invalidParameter(
+                    name
+                        + " must be one of "
+                        + java.util.Arrays.stream(ContentCrs.values()).map(ContentCrs::uri).toList()
+                        + ", got '"
+                        + value
+                        + "'"));
+  }
+
+  private static void datetime(String value) {
+    if (value == null) {
+      return;
+    }
+    String[] ends = value.trim().split("/", -1);
+    boolean valid = ends.length <= 2;
+    for (String end : ends) {
+      boolean open = ends.length == 2 && (end.isEmpty() || end.equals(".."));
+      valid &= open || INSTANT.matcher(end).matches();
+    }
+    if (!valid) {
+      throw ApiException.invalidParameter(
+          "datetime must be an RFC 3339 date, date-time or interval, got '" + value + "'");
+    }
   }
 
   private static String single(Map<String, List<String>> parameters, String name) {
@@ -146,7 +216,7 @@ record ItemsQuery(
     return keys;
   }
 
-  private static List<Envelope> bbox(String value) {
+  private static List<Envelope> bbox(String value, ContentCrs bboxCrs) {
     if (value == null) {
       return List.of();
     }
@@ -160,10 +230,11 @@ record ItemsQuery(
       n[i] = number(parts[i], value);
     }
     int d = parts.length / 2;
-    double minLon = n[0];
-    double minLat = n[1];
-    double maxLon = n[d];
-    double maxLat = n[d + 1];
+    double[] corners = bboxCrs.cornersToCrs84(n[0], n[1], n[d], n[d + 1]);
+    double minLon = corners[0];
+    double minLat = corners[1];
+    double maxLon = corners[2];
+    double maxLat = corners[3];
     if (minLat > maxLat || minLat < -90 || maxLat > 90) {
       throw ApiException.invalidParameter(
           "bbox latitudes must lie in [-90, 90] with the lower one first, got '" + value + "'");
@@ -193,15 +264,22 @@ record ItemsQuery(
   }
 
   private static boolean skipGeometry(String value) {
+    return Boolean.TRUE.equals(bool("skipGeometry", value));
+  }
+
+  /**
+   * The boolean parameter {@code name}: {@code true} or {@code false} in any case, {@code null}
+   * when absent.
+   */
+  static Boolean bool(String name, String value) {
     if (value == null) {
-      return false;
+      return null;
     }
     return switch (value.trim().toLowerCase(Locale.ROOT)) {
       case "true" -> true;
       case "false" -> false;
       default ->
-          throw ApiException.invalidParameter(
-              "skipGeometry must be true or false, got '" + value + "'");
+          throw ApiException.invalidParameter(name + " must be true or false, got '" + value + "'");
     };
   }
 

@@ -8,40 +8,61 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 
 /**
- * The landing page (the map for browsers, the OGC landing document otherwise) and the conformance
- * declaration. Stateless and thread-safe.
+ * The landing page (the map for browsers, the OGC landing document otherwise), the conformance
+ * declaration and the API definition. Thread-safe.
  */
 @Controller
 final class LandingController {
   private final RequestUrls urls;
   private final MapPage mapPage;
+  private final RunCache runs;
 
-  LandingController(RequestUrls urls, MapPage mapPage) {
+  LandingController(RequestUrls urls, MapPage mapPage, RunCache runs) {
     this.urls = urls;
     this.mapPage = mapPage;
+    this.runs = runs;
   }
 
   @Get(
       uri = "/",
       produces = {ApiMediaTypes.JSON, ApiMediaTypes.HTML})
   HttpResponse<byte[]> landing(HttpRequest<?> request, @Nullable @QueryValue("f") String f) {
-    if (Negotiation.wantsHtml(request, f)) {
-      byte[] html = mapPage.html();
-      return CachingHeaders.respond(
-          request,
-          CachingHeaders.Validator.ofContent(html),
-          ApiMediaTypes.HTML + ";charset=utf-8",
-          () -> html);
+    if (Negotiation.choose(request, f, OutputFormat.JSON, OutputFormat.HTML) == OutputFormat.HTML) {
+      return fixed(request, OutputFormat.HTML, mapPage.html());
     }
-    byte[] json = OgcDocuments.landing(urls.base(request));
-    return CachingHeaders.respond(
-        request, CachingHeaders.Validator.ofContent(json), ApiMediaTypes.JSON, () -> json);
+    return fixed(request, OutputFormat.JSON, OgcDocuments.landing(urls.base(request)));
   }
 
-  @Get(uri = "/conformance", produces = ApiMediaTypes.JSON)
-  HttpResponse<byte[]> conformance(HttpRequest<?> request) {
-    byte[] json = OgcDocuments.conformance();
+  @Get(
+      uri = "/conformance",
+      produces = {ApiMediaTypes.JSON, ApiMediaTypes.HTML})
+  HttpResponse<byte[]> conformance(HttpRequest<?> request, @Nullable @QueryValue("f") String f) {
+    if (Negotiation.choose(request, f, OutputFormat.JSON, OutputFormat.HTML) == OutputFormat.HTML) {
+      return fixed(request, OutputFormat.HTML, HtmlPages.conformance(OgcDocuments.CONFORMANCE));
+    }
+    return fixed(request, OutputFormat.JSON, OgcDocuments.conformance(urls.base(request)));
+  }
+
+  @Get(
+      uri = "/api",
+      produces = {ApiMediaTypes.OPENAPI, ApiMediaTypes.JSON, ApiMediaTypes.HTML})
+  HttpResponse<byte[]> api(HttpRequest<?> request, @Nullable @QueryValue("f") String f) {
+    if (Negotiation.choose(request, f, OutputFormat.OPENAPI, OutputFormat.HTML)
+        == OutputFormat.HTML) {
+      return fixed(request, OutputFormat.HTML, HtmlPages.api(OpenApiDocument.operations()));
+    }
+    return fixed(
+        request,
+        OutputFormat.OPENAPI,
+        OpenApiDocument.json(
+            urls.base(request),
+            runs.published().stream().map(run -> run.region().id().value()).toList()));
+  }
+
+  /** A document that depends on nothing but its bytes, validated by their digest. */
+  private static HttpResponse<byte[]> fixed(
+      HttpRequest<?> request, OutputFormat format, byte[] body) {
     return CachingHeaders.respond(
-        request, CachingHeaders.Validator.ofContent(json), ApiMediaTypes.JSON, () -> json);
+        request, CachingHeaders.Validator.ofContent(body), format.contentType(), () -> body);
   }
 }

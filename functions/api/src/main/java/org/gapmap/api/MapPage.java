@@ -27,12 +27,13 @@ final class MapPage {
     String page = read();
     page =
         page.replace(
-            TILES_PLACEHOLDER, "<meta name=\"gapmap-tiles\" content=\"" + escape(tilesUrl) + "\">");
+            TILES_PLACEHOLDER,
+            "<meta name=\"gapmap-tiles\" content=\"" + HtmlPages.e(tilesUrl) + "\">");
     page =
         page.replace(
             ATTRIBUTION_PLACEHOLDER,
             "<meta name=\"gapmap-tiles-attribution\" content=\""
-                + escape(tilesAttribution)
+                + HtmlPages.e(tilesAttribution)
                 + "\">");
     this.html = page.getBytes(StandardCharsets.UTF_8);
   }
@@ -52,13 +53,5 @@ final class MapPage {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the map page", e);
     }
-  }
-
-  private static String escape(String value) {
-    return value
-        .replace("&", "&amp;")
-        .replace("\"", "&quot;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;");
   }
 }

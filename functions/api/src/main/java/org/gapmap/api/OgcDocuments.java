@@ -2,6 +2,7 @@ package org.gapmap.api;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.gapmap.core.model.BoundingBox;
 import org.gapmap.core.model.Region;
@@ -12,13 +13,20 @@ import org.gapmap.core.model.Run;
  * and collection metadata. Stateless and thread-safe.
  */
 final class OgcDocuments {
-  static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
+  static final String CRS84 = ContentCrs.CRS84.uri();
 
   /** The conformance classes this service implements, and only those. */
   static final List<String> CONFORMANCE =
       List.of(
           "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
-          "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson");
+          "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+          "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
+          "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+          "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs");
+
+  /** The downloads of a whole run, in the order the collection document lists them. */
+  static final List<OutputFormat> DOWNLOADS =
+      List.of(OutputFormat.GEOJSON, OutputFormat.CSV, OutputFormat.FLATGEOBUF);
 
   private OgcDocuments() {}
 
@@ -27,6 +35,13 @@ final class OgcDocuments {
         List.of(
             new Link(base + "/?f=json", "self", ApiMediaTypes.JSON, "This document"),
             new Link(base + "/?f=html", "alternate", ApiMediaTypes.HTML, "The map"),
+            new Link(
+                base + "/api",
+                "service-desc",
+                ApiMediaTypes.OPENAPI,
+                "The API definition (OpenAPI 3.0)"),
+            new Link(
+                base + "/api?f=html", "service-doc", ApiMediaTypes.HTML, "The API documentation"),
             new Link(
                 base + "/conformance",
                 "conformance",
@@ -47,10 +62,18 @@ final class OgcDocuments {
         });
   }
 
-  static byte[] conformance() {
+  static byte[] conformance(String base) {
     return JsonDocuments.write(
         g -> {
           g.writeStartObject();
+          g.writeFieldName("links");
+          Link.writeAll(
+              g,
+              List.of(
+                  new Link(
+                      base + "/conformance?f=json", "self", ApiMediaTypes.JSON, "This document"),
+                  new Link(
+                      base + "/conformance?f=html", "alternate", ApiMediaTypes.HTML, "As HTML")));
           g.writeArrayFieldStart("conformsTo");
           for (String c : CONFORMANCE) {
             g.writeString(c);
@@ -68,25 +91,40 @@ final class OgcDocuments {
           g.writeFieldName("links");
           Link.writeAll(
               g,
-              List.of(new Link(base + "/collections", "self", ApiMediaTypes.JSON, "The regions")));
+              List.of(
+                  new Link(base + "/collections?f=json", "self", ApiMediaTypes.JSON, "The regions"),
+                  new Link(
+                      base + "/collections?f=html", "alternate", ApiMediaTypes.HTML, "As HTML")));
           g.writeArrayFieldStart("collections");
           for (CachedRun run : runs) {
-            writeCollection(g, base, run);
+            writeCollection(g, base, run, false);
           }
           g.writeEndArray();
           g.writeEndObject();
         });
   }
 
-  static byte[] collection(String base, CachedRun run) {
-    return JsonDocuments.write(g -> writeCollection(g, base, run));
+  /**
+   * One collection.
+   *
+   * @param pinned whether the document describes a run named by {@code run=} rather than the
+   *     current one, so its links keep naming that run
+   */
+  static byte[] collection(String base, CachedRun run, boolean pinned) {
+    return JsonDocuments.write(g -> writeCollection(g, base, run, pinned));
   }
 
-  private static void writeCollection(JsonGenerator g, String base, CachedRun cached)
-      throws IOException {
+  /** The URL of the collection of {@code run}'s region. */
+  static String collectionUrl(String base, CachedRun run) {
+    return base + "/collections/" + RequestUrls.segment(run.region().id().value());
+  }
+
+  private static void writeCollection(
+      JsonGenerator g, String base, CachedRun cached, boolean pinned) throws IOException {
     Region region = cached.region();
     Run run = cached.published().run();
-    String url = base + "/collections/" + RequestUrls.segment(region.id().value());
+    String url = collectionUrl(base, cached);
+    String runQuery = pinned ? "run=" + run.id() + "&" : "";
     g.writeStartObject();
     g.writeStringField("id", region.id().value());
     g.writeStringField("title", region.title());
@@ -109,18 +147,50 @@ final class OgcDocuments {
     g.writeEndArray();
     g.writeStringField("crs", CRS84);
     g.writeEndObject();
+    g.writeObjectFieldStart("temporal");
+    g.writeArrayFieldStart("interval");
+    g.writeStartArray();
+    g.writeString(run.createdAt().toString());
+    g.writeString(run.createdAt().toString());
+    g.writeEndArray();
+    g.writeEndArray();
+    g.writeStringField("trs", "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian");
+    g.writeEndObject();
     g.writeEndObject();
     g.writeStringField("itemType", "feature");
     g.writeArrayFieldStart("crs");
-    g.writeString(CRS84);
+    for (ContentCrs crs : ContentCrs.values()) {
+      g.writeString(crs.uri());
+    }
     g.writeEndArray();
+    g.writeStringField("storageCrs", CRS84);
     g.writeFieldName("links");
-    Link.writeAll(
-        g,
-        List.of(
-            new Link(url, "self", ApiMediaTypes.JSON, region.title()),
-            new Link(url + "/items", "items", ApiMediaTypes.GEO_JSON, "Neighborhoods with scores"),
-            new Link(url + "/map", "alternate", ApiMediaTypes.HTML, "Map of " + region.title())));
+    String pin = pinned ? "?run=" + run.id() : "";
+    List<Link> links = new ArrayList<>();
+    links.add(
+        new Link(url + "?" + runQuery + "f=json", "self", ApiMediaTypes.JSON, region.title()));
+    links.add(
+        new Link(url + "?" + runQuery + "f=html", "alternate", ApiMediaTypes.HTML, region.title()));
+    links.add(
+        new Link(
+            url + "/items" + pin, "items", ApiMediaTypes.GEO_JSON, "Neighborhoods with scores"));
+    links.add(
+        new Link(
+            url + "/items?" + runQuery + "f=html",
+            "items",
+            ApiMediaTypes.HTML,
+            "Neighborhoods with scores as a table"));
+    links.add(
+        new Link(url + "/map" + pin, "related", ApiMediaTypes.HTML, "Map of " + region.title()));
+    for (OutputFormat format : DOWNLOADS) {
+      links.add(
+          new Link(
+              url + "/download?" + runQuery + "f=" + format.extension(),
+              "enclosure",
+              format.mediaType(),
+              "Every neighborhood of run " + run.id() + " as " + format.title()));
+    }
+    Link.writeAll(g, links);
     g.writeEndObject();
   }
 

@@ -37,16 +37,41 @@ final class PagingLinks {
     return links;
   }
 
+  /**
+   * The {@code alternate} links of a page: the same page in each of {@code formats} but the first
+   * (the one the links are written in).
+   */
+  static List<Link> alternates(String url, String rawQuery, OutputFormat... formats) {
+    List<Link> links = new ArrayList<>();
+    for (int i = 1; i < formats.length; i++) {
+      OutputFormat format = formats[i];
+      links.add(
+          new Link(
+              withParameter(url, rawQuery, "f", format.f()),
+              "alternate",
+              format.mediaType(),
+              "This page as " + format.title()));
+    }
+    return links;
+  }
+
   private static String withOffset(String url, String rawQuery, int offset) {
+    return withParameter(url, rawQuery, "offset", Integer.toString(offset));
+  }
+
+  /**
+   * {@code url} with {@code rawQuery}, its parameter {@code name} (if any) set to {@code value}.
+   */
+  private static String withParameter(String url, String rawQuery, String name, String value) {
     List<String> pairs = new ArrayList<>();
     if (rawQuery != null) {
       for (String pair : rawQuery.split("&")) {
-        if (!pair.isEmpty() && !name(pair).equals("offset")) {
+        if (!pair.isEmpty() && !name(pair).equals(name)) {
           pairs.add(pair);
         }
       }
     }
-    pairs.add("offset=" + offset);
+    pairs.add(name + "=" + value);
     return url + "?" + String.join("&", pairs);
   }
 

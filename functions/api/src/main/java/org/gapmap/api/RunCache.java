@@ -1,13 +1,17 @@
 package org.gapmap.api;
 
 import io.micronaut.context.annotation.Context;
+import io.micronaut.core.annotation.Nullable;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.gapmap.core.model.Region;
 import org.gapmap.core.model.RegionId;
 import org.gapmap.core.model.RunId;
+import org.gapmap.core.model.RunStatus;
 import org.gapmap.core.publish.PublishedRun;
 import org.gapmap.core.store.ScoreStore;
 import org.slf4j.Logger;
@@ -26,20 +30,76 @@ import org.slf4j.LoggerFactory;
 @Context
 final class RunCache {
   private static final Logger LOG = LoggerFactory.getLogger(RunCache.class);
+  static final int PAST_RUNS = 8;
 
   private final ScoreStore store;
   private final ConcurrentMap<RegionId, CachedRun> runs = new ConcurrentHashMap<>();
+
+  /** Runs other than the current ones, least recently used first. Guarded by itself. */
+  private final Map<RunKey, CachedRun> pastRuns =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<RunKey, CachedRun> eldest) {
+          return size() > PAST_RUNS;
+        }
+      };
+
+  private record RunKey(RegionId region, RunId run) {}
 
   RunCache(ScoreStore store) {
     this.store = store;
   }
 
   /**
-   * The current run of the region spelled {@code regionId}, or empty when the id is not a valid
-   * region id, the region is unknown, or it has no published features.
+   * The run a request names: the region's current run when {@code runParameter} is {@code null},
+   * else that published run of the region (runs other than the current one are kept for a while:
+   * the {@value #PAST_RUNS} most recently asked for).
+   *
+   * @throws ApiException 404 for an unknown collection or run, or a run that was never published;
+   *     400 for a {@code runParameter} that is not a run id
    */
-  Optional<CachedRun> current(String regionId) {
-    return parseRegionId(regionId).flatMap(store::region).flatMap(this::current);
+  CachedRun resolve(String regionId, @Nullable String runParameter) {
+    Region region =
+        parseRegionId(regionId)
+            .flatMap(store::region)
+            .orElseThrow(() -> ApiException.noSuchCollection(regionId));
+    if (runParameter == null) {
+      return current(region).orElseThrow(() -> ApiException.noSuchCollection(regionId));
+    }
+    RunId runId;
+    try {
+      runId = RunId.of(runParameter.trim());
+    } catch (IllegalArgumentException notARunId) {
+      throw ApiException.invalidParameter(
+          "run must be a run id such as 20250630T120000.000Z-1a2b, got '" + runParameter + "'");
+    }
+    if (runId.equals(region.currentRunId())) {
+      return current(region).orElseThrow(() -> ApiException.noSuchCollection(regionId));
+    }
+    RunKey key = new RunKey(region.id(), runId);
+    synchronized (pastRuns) {
+      CachedRun cached = pastRuns.get(key);
+      if (cached != null) {
+        return cached;
+      }
+    }
+    CachedRun loaded =
+        store
+            .run(region.id(), runId)
+            .filter(run -> run.status() == RunStatus.PUBLISHED)
+            .flatMap(run -> PublishedRun.load(store, region, runId))
+            .map(CachedRun::new)
+            .filter(run -> run.size() > 0)
+            .orElseThrow(
+                () ->
+                    ApiException.notFound(
+                        "no published run '" + runId + "' in collection '" + regionId + "'"));
+    synchronized (pastRuns) {
+      pastRuns.put(key, loaded);
+    }
+    return loaded;
   }
 
   /** The current run of every region that has published features, ordered by region id. */
@@ -47,7 +107,13 @@ final class RunCache {
     return store.regions().stream().map(this::current).flatMap(Optional::stream).toList();
   }
 
-  private Optional<CachedRun> current(Region region) {
+  /** The current run of the region with this id, if it has one with features. */
+  Optional<CachedRun> current(RegionId regionId) {
+    return store.region(regionId).flatMap(this::current);
+  }
+
+  /** The region's current run, if it has one with features. */
+  Optional<CachedRun> current(Region region) {
     RunId wanted = region.currentRunId();
     if (wanted == null) {
       runs.remove(region.id());

@@ -52,7 +52,7 @@ final class RunHistory {
   /** The region's current run, or a 404 when nothing is published yet. */
   PublishedRun current(Region region) {
     return current
-        .current(region.id().value())
+        .current(region)
         .map(CachedRun::published)
         .filter(run -> run.run().id().equals(region.currentRunId()))
         .or(() -> PublishedRun.current(store, region))

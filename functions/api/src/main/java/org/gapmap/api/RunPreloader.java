@@ -17,6 +17,6 @@ public final class RunPreloader {
 
   /** Loads the region's current run; {@code false} if it has none with features. */
   public boolean preload(RegionId regionId) {
-    return runs.current(regionId.value()).isPresent();
+    return runs.current(regionId).isPresent();
   }
 }

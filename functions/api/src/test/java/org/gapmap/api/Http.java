@@ -30,6 +30,21 @@ final class Http {
         request(pathOrUrl, headers).method(method, HttpRequest.BodyPublishers.noBody()).build());
   }
 
+  HttpResponse<String> post(String pathOrUrl, byte[] body) {
+    try {
+      // A connection of its own: the server may close it after refusing the body.
+      return HttpClient.newHttpClient()
+          .send(
+              request(pathOrUrl).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+              HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
   static JsonNode json(HttpResponse<byte[]> response) {
     try {
       return JSON.readTree(response.body());

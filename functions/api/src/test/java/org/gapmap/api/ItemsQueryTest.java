@@ -35,7 +35,11 @@ class ItemsQueryTest {
     assertRefused("limit", "1.5");
     assertRefused("offset", "-1");
     assertRefused("skipGeometry", "yes");
-    assertRefused("f", "html");
+    assertRefused("datetime", "yesterday");
+    assertRefused("datetime", "2025-06-30/2025-07-01/2025-07-02");
+    assertRefused("gap_score_min", "high");
+    assertRefused("rank_max", "0");
+    assertRefused("ranked", "maybe");
     assertRefused("bbox", "1,2,3,4,5");
     assertRefused("bbox", "1,2,,4");
     assertRefused("bbox", "0,0,1,NaN");
@@ -47,9 +51,9 @@ class ItemsQueryTest {
 
   @Test
   void refusesUnknownAndRepeatedParameters() {
-    assertThatThrownBy(() -> ItemsQuery.parse(Map.of("bbox-crs", List.of("x"))))
+    assertThatThrownBy(() -> ItemsQuery.parse(Map.of("filter-lang", List.of("cql2-text"))))
         .isInstanceOfSatisfying(
-            ApiException.class, e -> assertThat(e.description()).contains("bbox-crs"));
+            ApiException.class, e -> assertThat(e.description()).contains("filter-lang"));
     assertThatThrownBy(() -> ItemsQuery.parse(Map.of("limit", List.of("1", "2"))))
         .isInstanceOf(ApiException.class);
   }
@@ -86,6 +90,60 @@ class ItemsQueryTest {
     assertThat(q.properties()).containsExactly("name", "gap_score");
     assertThat(q.skipGeometry()).isTrue();
     assertThat(q.isFullFeature()).isFalse();
+  }
+
+  @Test
+  void datetimeInTheFormsClientsSend() {
+    for (String value :
+        List.of(
+            "2025-06-30T",
+            "2025-06-30",
+            "2025-06-30T12:00:00Z",
+            "2025-06-30T12:00:00.5+02:00",
+            "2025-06-01/..",
+            "../2025-06-30T",
+            "2025-06-01T/2025-06-30T")) {
+      assertThat(parse("datetime", value).limit()).as(value).isEqualTo(ItemsQuery.DEFAULT_LIMIT);
+    }
+  }
+
+  @Test
+  void propertyFiltersAndRun() {
+    ItemsQuery q =
+        ItemsQuery.parse(
+            Map.of(
+                "borough", List.of("Bronx"),
+                "gap_score_min", List.of("50"),
+                "rank_max", List.of("33"),
+                "run", List.of("20250630T120000.000Z-1a2b")));
+
+    assertThat(q.filter()).isEqualTo(new PropertyFilter("Bronx", null, 50.0, null, 33));
+    assertThat(q.run()).isEqualTo("20250630T120000.000Z-1a2b");
+    assertThat(q.isWholeCollection(5)).isFalse();
+  }
+
+  @Test
+  void bboxInAnotherCrsIsConvertedToCrs84() {
+    ItemsQuery latLon =
+        ItemsQuery.parse(
+            Map.of(
+                "bbox", List.of("40.5,-74,41,-73.5"),
+                "bbox-crs", List.of("http://www.opengis.net/def/crs/EPSG/0/4326")));
+    assertThat(latLon.bbox()).containsExactly(new Envelope(-74, -73.5, 40.5, 41));
+
+    ItemsQuery metres =
+        ItemsQuery.parse(
+            Map.of(
+                "bbox", List.of("-8237642.32,4968191.93,-8181982.57,5012341.66"),
+                "bbox-crs", List.of("http://www.opengis.net/def/crs/EPSG/0/3857")));
+    Envelope e = metres.bbox().get(0);
+    assertThat(e.getMinX()).isCloseTo(-74.0, org.assertj.core.data.Offset.offset(1e-6));
+    assertThat(e.getMaxX()).isCloseTo(-73.5, org.assertj.core.data.Offset.offset(1e-6));
+    assertThat(e.getMinY()).isCloseTo(40.7, org.assertj.core.data.Offset.offset(1e-6));
+    assertThat(e.getMaxY()).isCloseTo(41.0, org.assertj.core.data.Offset.offset(1e-6));
+
+    assertRefused("bbox-crs", "EPSG:4326");
+    assertRefused("crs", "http://www.opengis.net/def/crs/EPSG/0/2263");
   }
 
   private static ItemsQuery parse(String name, String value) {

@@ -181,7 +181,7 @@ class OgcApiTest {
     assertThat(feature.get("type").asText()).isEqualTo("Feature");
     assertThat(feature.get("id").asText()).isEqualTo("N2");
     assertThat(feature.get("properties").get("rank").asInt()).isEqualTo(1);
-    assertThat(link(feature, "self").get("href").asText()).endsWith(ITEMS + "/N2");
+    assertThat(link(feature, "self").get("href").asText()).endsWith(ITEMS + "/N2?f=json");
     assertThat(link(feature, "collection").get("href").asText()).endsWith("/collections/testville");
   }
 
@@ -216,6 +216,8 @@ class OgcApiTest {
     assertThat(spatial.get("bbox").get(0).get(0).asDouble()).isEqualTo(-73.99);
     assertThat(spatial.get("bbox").get(0).get(3).asDouble()).isEqualTo(40.72);
     assertThat(c.get("crs").get(0).asText()).isEqualTo(OgcDocuments.CRS84);
+    assertThat(c.get("crs")).hasSize(3);
+    assertThat(c.get("storageCrs").asText()).isEqualTo(OgcDocuments.CRS84);
     JsonNode items = link(c, "items");
     assertThat(items.get("type").asText()).isEqualTo("application/geo+json");
     assertThat(items.get("href").asText()).endsWith("/collections/testville/items");
@@ -226,7 +228,7 @@ class OgcApiTest {
     JsonNode c = Http.json(http.get("/collections/testville"));
 
     assertThat(c.get("id").asText()).isEqualTo("testville");
-    assertThat(link(c, "self").get("href").asText()).endsWith("/collections/testville");
+    assertThat(link(c, "self").get("href").asText()).endsWith("/collections/testville?f=json");
   }
 
   @Test
@@ -264,6 +266,9 @@ class OgcApiTest {
   void corsOnReadsOnly() {
     HttpResponse<byte[]> get = http.get("/collections", "Origin", "https://example.org");
     assertThat(get.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+    assertThat(get.headers().firstValue("Access-Control-Expose-Headers").orElseThrow())
+        .contains("ETag")
+        .contains("Content-Crs");
 
     HttpResponse<byte[]> post = http.send("POST", "/collections", "Origin", "https://example.org");
     assertJsonError(post, 405);
@@ -331,14 +336,17 @@ class OgcApiTest {
     assertThat(link(landing, "conformance").get("href").asText()).endsWith("/conformance");
     assertThat(link(landing, "data").get("href").asText()).endsWith("/collections");
     assertThat(link(landing, "alternate").get("type").asText()).isEqualTo("text/html");
-    assertThat(link(landing, "service-desc")).isNull();
+    assertThat(link(landing, "service-desc").get("href").asText()).endsWith("/api");
+    assertThat(link(landing, "service-desc").get("type").asText())
+        .isEqualTo("application/vnd.oai.openapi+json;version=3.0");
+    assertThat(link(landing, "service-doc").get("type").asText()).isEqualTo("text/html");
     assertThat(Http.contentType(http.get("/?f=json", "Accept", "text/html")))
         .startsWith("application/json");
     assertThat(Http.contentType(http.get("/"))).startsWith("application/json");
   }
 
   @Test
-  void conformanceDeclaresCoreAndGeoJson() {
+  void conformanceDeclaresPart1AndPart2Crs() {
     JsonNode conformsTo = Http.json(http.get("/conformance")).get("conformsTo");
 
     List<String> classes = new ArrayList<>();
@@ -346,7 +354,10 @@ class OgcApiTest {
     assertThat(classes)
         .containsExactlyInAnyOrder(
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
-            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson");
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+            "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs");
   }
 
   @Test

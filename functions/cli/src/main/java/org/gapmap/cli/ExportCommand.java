@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
 import org.gapmap.core.export.CsvExporter;
+import org.gapmap.core.export.FlatGeobufExporter;
 import org.gapmap.core.export.GeoJsonExporter;
 import org.gapmap.core.model.Region;
 import org.gapmap.core.model.RegionId;
@@ -18,15 +19,18 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code gapmap export}: write a region's current run as GeoJSON or CSV. */
+/** {@code gapmap export}: write a region's current run as GeoJSON, CSV or FlatGeobuf. */
 @Command(
     name = "export",
-    description = "Write a region's current run as GeoJSON (RFC 7946) or CSV (spreadsheet-ready).")
+    description =
+        "Write a region's current run as GeoJSON (RFC 7946), CSV (spreadsheet-ready) or"
+            + " FlatGeobuf (desktop GIS).")
 final class ExportCommand implements Callable<Integer> {
   /** Output formats. */
   enum Format {
     geojson,
-    csv
+    csv,
+    fgb
   }
 
   @Parameters(index = "0", paramLabel = "regionId")
@@ -35,7 +39,7 @@ final class ExportCommand implements Callable<Integer> {
   @Option(
       names = "--format",
       required = true,
-      paramLabel = "geojson|csv",
+      paramLabel = "geojson|csv|fgb",
       description = "Output format: ${COMPLETION-CANDIDATES}.")
   Format format;
 
@@ -104,7 +108,11 @@ final class ExportCommand implements Callable<Integer> {
       case geojson -> GeoJsonExporter.write(run, target);
       case csv ->
           CsvExporter.write(
-              run, run.features(), priorities == null ? null : priorities.totals(), target);
+              run,
+              CsvExporter.ranked(run.features()),
+              priorities == null ? null : priorities.totals(),
+              target);
+      case fgb -> FlatGeobufExporter.write(run, target);
     }
   }
 }

@@ -6,27 +6,26 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.QuoteMode;
 import org.gapmap.core.model.Run;
 import org.gapmap.core.priorities.Totals;
-import org.gapmap.core.publish.DataSource;
 import org.gapmap.core.publish.PublishedRun;
 import org.gapmap.core.publish.ScoredFeature;
-import org.locationtech.jts.geom.Point;
 
 /**
  * Writes a published run as a CSV table that opens cleanly in spreadsheets: UTF-8 with a byte-order
  * mark, CRLF line ends, one header row, text quoted (so ids such as GEOIDs keep their leading
- * zeros), numbers bare, one column per indicator and per contribution, and the centroid's latitude
- * and longitude. Rows in rank order, unranked last. Stateless and thread-safe.
+ * zeros), numbers bare, the {@link FlatColumns} with the centroid's latitude and longitude.
+ * Stateless and thread-safe.
  */
 public final class CsvExporter {
+  /** The media type of what this writes, with the parameters RFC 4180 defines. */
+  public static final String MEDIA_TYPE = "text/csv;charset=utf-8;header=present";
+
   private static final CSVFormat FORMAT =
       CSVFormat.RFC4180
           .builder()
@@ -36,17 +35,44 @@ public final class CsvExporter {
 
   private CsvExporter() {}
 
+  /** Writes every feature of {@code run}, in rank order with the unranked last. */
   public static void write(PublishedRun run, OutputStream out) throws IOException {
-    write(run, run.features(), out);
+    write(run, ranked(run.features()), out);
   }
 
   /**
-   * Writes {@code features} of {@code run} in rank order to {@code out}, which is flushed but left
-   * open.
+   * Writes {@code features} of {@code run}, in the order given, to {@code out}, which is flushed
+   * but left open.
    */
   public static void write(PublishedRun run, List<ScoredFeature> features, OutputStream out)
       throws IOException {
     write(run, features, null, out);
+  }
+
+  /**
+   * Writes {@code features} of {@code run} in the order given, then, if {@code totals} is given,
+   * one last row whose {@code ranked} cell is {@code total}: the selection's households, population
+   * and households without home broadband summed, its adoption household-weighted. {@code out} is
+   * flushed but left open.
+   */
+  public static void write(
+      PublishedRun run, List<ScoredFeature> features, Totals totals, OutputStream out)
+      throws IOException {
+    List<FlatColumns.Column> columns = FlatColumns.of(run, features, true);
+    List<String> header = columns.stream().map(FlatColumns.Column::name).toList();
+    CSVPrinter printer = printer(out);
+    printer.printRecord(header);
+    for (ScoredFeature f : features) {
+      List<Object> record = new ArrayList<>(columns.size());
+      for (Object v : FlatColumns.values(columns, f, FeatureProperties.of(f, run))) {
+        record.add(cell(v));
+      }
+      printer.printRecord(record);
+    }
+    if (totals != null) {
+      printer.printRecord(totalsRecord(header, totals, run.run()));
+    }
+    printer.flush();
   }
 
   /**
@@ -57,48 +83,6 @@ public final class CsvExporter {
     Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
     writer.write('\ufeff');
     return new CSVPrinter(writer, FORMAT);
-  }
-
-  /**
-   * Writes {@code features} of {@code run} in rank order, then, if {@code totals} is given, one
-   * last row whose {@code ranked} cell is {@code total}: the selection's households, population and
-   * households without home broadband summed, its adoption household-weighted.
-   */
-  public static void write(
-      PublishedRun run, List<ScoredFeature> features, Totals totals, OutputStream out)
-      throws IOException {
-    List<Map<String, Object>> rows = new ArrayList<>();
-    Set<String> contributionColumns = new LinkedHashSet<>();
-    for (ScoredFeature f : ranked(features)) {
-      contributionColumns.addAll(f.score().contributions().keySet());
-      rows.add(FeatureProperties.of(f, run));
-    }
-    List<String> header =
-        new ArrayList<>(List.of("id", "name", "borough", "ranked", "rank", "gap_score"));
-    header.addAll(run.indicatorNames());
-    contributionColumns.forEach(c -> header.add("contribution_" + c));
-    header.addAll(
-        List.of(
-            "missing_indicators",
-            "unranked_reason",
-            "sources",
-            "centroid_lat",
-            "centroid_lon",
-            "area_km2",
-            "profile",
-            "run_id",
-            "computed_at"));
-    CSVPrinter printer = printer(out);
-    printer.printRecord(header);
-    int i = 0;
-    for (ScoredFeature f : ranked(features)) {
-      Map<String, Object> p = rows.get(i++);
-      printer.printRecord(record(header, p, f, run.run()));
-    }
-    if (totals != null) {
-      printer.printRecord(totalsRecord(header, totals, run.run()));
-    }
-    printer.flush();
   }
 
   private static List<Object> totalsRecord(List<String> header, Totals totals, Run run) {
@@ -119,7 +103,7 @@ public final class CsvExporter {
             case "computed_at" -> run.createdAt().toString();
             default -> null;
           };
-      values.add(plain(v));
+      values.add(cell(v));
     }
     return values;
   }
@@ -128,48 +112,24 @@ public final class CsvExporter {
     return value == null ? null : FeatureProperties.round(value, decimals);
   }
 
-  /** Whole numbers without a fraction, so spreadsheets read 12 rather than 12.0. */
-  static Object plain(Object v) {
-    return v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15
-        ? (Object) d.longValue()
-        : v;
-  }
-
-  private static List<Object> record(
-      List<String> header, Map<String, Object> p, ScoredFeature f, Run run) {
-    @SuppressWarnings("unchecked")
-    Map<String, Double> contributions = (Map<String, Double>) p.get("contributions");
-    Point centroid = f.neighborhood().geometry().getCentroid();
-    List<Object> values = new ArrayList<>(header.size());
-    for (String column : header) {
-      Object v;
-      if (column.startsWith("contribution_")) {
-        v = contributions.get(column.substring("contribution_".length()));
-      } else if (column.equals("missing_indicators")) {
-        v = String.join(";", f.score().missingIndicators());
-      } else if (column.equals("centroid_lat")) {
-        v = GeoJsonWriter.roundCoordinate(centroid.getY());
-      } else if (column.equals("centroid_lon")) {
-        v = GeoJsonWriter.roundCoordinate(centroid.getX());
-      } else if (column.equals("ranked")) {
-        v = f.neighborhood().ranked() ? "yes" : "no";
-      } else if (column.equals("sources")) {
-        v = String.join("; ", f.sources().stream().map(DataSource::describe).toList());
-      } else {
-        v = p.get(column);
-      }
-      values.add(plain(v));
+  /** Spreadsheet cells: yes/no for booleans, whole numbers without a fraction (12, not 12.0). */
+  static Object cell(Object v) {
+    if (v instanceof Boolean b) {
+      return b ? "yes" : "no";
     }
-    return values;
+    if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
+      return d.longValue();
+    }
+    return v;
   }
 
   /** Features in rank order, then the unranked by id. */
-  private static List<ScoredFeature> ranked(List<ScoredFeature> features) {
+  public static List<ScoredFeature> ranked(List<ScoredFeature> features) {
     List<ScoredFeature> sorted = new ArrayList<>(features);
     sorted.sort(
-        java.util.Comparator.comparing(
+        Comparator.comparing(
                 (ScoredFeature f) -> f.score().rank(),
-                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+                Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(f -> f.neighborhood().id()));
     return sorted;
   }
