@@ -54,9 +54,13 @@ class MapPageIT {
     assertThat(text("#ranking tr:first-child td:nth-child(1)")).isEqualTo("1");
     assertThat(count("#legend .legend-row")).isEqualTo(6);
     assertThat(text("#status")).contains(DemoServer.FEATURES + " neighborhoods");
-    assertThat(browser.evaluate("document.getElementById('run-chooser').hidden").asBoolean())
-        .as("no run history is served here, so no run chooser")
-        .isTrue();
+    browser.await(
+        "the run chooser, filled from the region's run history",
+        LOADING,
+        () -> count("#run-chooser:not([hidden])") == 1);
+    assertThat(count("#run-chooser option"))
+        .as("at least the current run and its profile")
+        .isGreaterThanOrEqualTo(2);
 
     JsonNode point =
         browser.evaluate(
