@@ -38,4 +38,8 @@ final class Console {
   PrintStream out() {
     return out;
   }
+
+  PrintStream err() {
+    return err;
+  }
 }

@@ -15,6 +15,8 @@ import picocli.CommandLine.IFactory;
 @Command(
     name = "gapmap",
     mixinStandardHelpOptions = true,
+    // every subcommand inherits --help and --version
+    scope = CommandLine.ScopeType.INHERIT,
     versionProvider = VersionProvider.class,
     description = "Maps the digital divide: broadband and mobile gap scores per neighborhood.",
     subcommands = {
@@ -39,6 +41,8 @@ public final class GapmapCli {
 
   static int run(Console console, String... args) {
     CommandLine cli = new CommandLine(new GapmapCli(), factory(console));
+    cli.setOut(new java.io.PrintWriter(console.out(), true));
+    cli.setErr(new java.io.PrintWriter(console.err(), true));
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(console, e));
     cli.setParameterExceptionHandler(
         (e, args2) -> {
