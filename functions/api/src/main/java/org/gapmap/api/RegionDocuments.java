@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.gapmap.core.export.FeatureProperties;
 import org.gapmap.core.export.GeoJsonWriter;
 import org.gapmap.core.model.Region;
 import org.gapmap.core.model.Run;
@@ -14,7 +15,6 @@ import org.gapmap.core.model.UploadId;
 import org.gapmap.core.model.UploadRecord;
 import org.gapmap.core.priorities.PriorityList;
 import org.gapmap.core.priorities.Totals;
-import org.gapmap.core.publish.DataSource;
 import org.gapmap.core.publish.RunDiff;
 import org.gapmap.core.publish.ScoredFeature;
 import org.gapmap.core.score.ScoringProfiles;
@@ -229,7 +229,7 @@ final class RegionDocuments {
       f.score().contributions().forEach((k, c) -> contributions.put(k, round(c)));
       m.put("contributions", contributions);
       m.put("missing_indicators", f.score().missingIndicators());
-      m.put("sources", sources(f.sources()));
+      m.put("sources", FeatureProperties.sources(f.sources()));
       neighborhoods.add(m);
     }
     doc.put("neighborhoods", neighborhoods);
@@ -257,22 +257,6 @@ final class RegionDocuments {
     m.put("locations", t.locations());
     m.put("unserved_underserved_locations", t.unservedUnderservedLocations());
     return m;
-  }
-
-  private static List<Object> sources(List<DataSource> sources) {
-    List<Object> list = new ArrayList<>();
-    for (DataSource d : sources) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("upload_id", d.uploadId().sha256());
-      m.put("kind", d.kind().cliName());
-      m.put("label", d.label());
-      m.put("source_name", d.sourceName());
-      m.put("as_of", d.asOf() == null ? null : d.asOf().toString());
-      m.put("attribution", d.attribution());
-      m.put("indicators", d.indicators());
-      list.add(m);
-    }
-    return list;
   }
 
   static String runsUrl(String base, Region region) {

@@ -112,7 +112,11 @@ public final class FeatureProperties {
     return "no data for any of the profile's indicators";
   }
 
-  private static List<Map<String, Object>> sources(List<DataSource> sources) {
+  /**
+   * The uploads behind a feature's indicators, as every output shows them: upload id, kind, label,
+   * file name, as-of date, attribution, when it was received and which indicators it supplied.
+   */
+  public static List<Map<String, Object>> sources(List<DataSource> sources) {
     List<Map<String, Object>> list = new ArrayList<>();
     for (DataSource d : sources) {
       Map<String, Object> m = new LinkedHashMap<>();
