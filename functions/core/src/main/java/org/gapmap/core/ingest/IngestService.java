@@ -1,5 +1,6 @@
 package org.gapmap.core.ingest;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
@@ -50,6 +51,28 @@ public final class IngestService {
       InputSource input,
       UploadOptions options,
       ProgressListener progress) {
+    return ingest(regionId, kind, input, options, progress, 1);
+  }
+
+  /**
+   * Ingests like {@link #ingest(RegionId, UploadKind, InputSource, UploadOptions,
+   * ProgressListener)}, reading the upload in {@code shards} parallel shards (see {@link
+   * ShardedRead}) when {@code shards > 1}; the stored indicators are the same.
+   *
+   * @throws IllegalArgumentException if {@code shards > 1} for a kind that does not shard
+   */
+  public IngestOutcome ingest(
+      RegionId regionId,
+      UploadKind kind,
+      InputSource input,
+      UploadOptions options,
+      ProgressListener progress,
+      int shards) {
+    UploadReader reader = readers.get(kind);
+    if (shards != 1 && !(reader instanceof ShardableReader)) {
+      throw new IllegalArgumentException(
+          "--shards applies to bdc-fixed, measurements and points (CSV), not " + kind.cliName());
+    }
     if (store.region(regionId).isEmpty()) {
       throw new NoSuchElementException("no region " + regionId + "; add it with 'region add'");
     }
@@ -63,7 +86,11 @@ public final class IngestService {
             regionId,
             store.neighborhoods(regionId),
             store.crosswalk(regionId, Crosswalk.TRACT).stream().toList());
-    ReadResult result = readers.get(kind).read(progress.observing(input), region, options);
+    ReadResult result =
+        shards == 1
+            ? reader.read(progress.observing(input), region, options)
+            : new ShardedRead(Path.of(System.getProperty("java.io.tmpdir")))
+                .read((ShardableReader) reader, progress.observing(input), region, options, shards);
     UploadRecord record =
         new UploadRecord(
             id,

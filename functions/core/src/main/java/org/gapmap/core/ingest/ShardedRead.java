@@ -1,0 +1,173 @@
+package org.gapmap.core.ingest;
+
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.gapmap.core.aggregate.PartialAggregate;
+import org.gapmap.core.input.CsvScanner;
+import org.gapmap.core.input.InputRejectedException;
+import org.gapmap.core.input.InputSource;
+
+/**
+ * Reads a CSV upload in {@code N} shards on {@code N} threads through the same shard and merge code
+ * a cloud run uses: one pass splits the file at row boundaries into {@code N} temporary CSV files
+ * (each with the header), routing every row by a hash of the reader's {@link
+ * ShardableReader#shardKey shard key} (the location id for {@code bdc-fixed}) or of the whole
+ * record, so rows that must meet do; each shard reads its file into a {@link PartialAggregate},
+ * which is serialized and read back (the bytes a shard function would store); the partials merge in
+ * shard order and the reader finishes them. The result is the unsharded read's, bit for bit.
+ *
+ * <p>Errors in a shard name the file as {@code <name> (shard k of N)} and the line within that
+ * shard's slice. Temporary files are deleted. Stateless; each call is independent and thread-safe.
+ */
+public final class ShardedRead {
+  private final Path tempDir;
+
+  /**
+   * @param tempDir where slices are written
+   */
+  public ShardedRead(Path tempDir) {
+    this.tempDir = tempDir;
+  }
+
+  /** Reads {@code input} in {@code shards} shards. */
+  public ReadResult read(
+      ShardableReader reader,
+      InputSource input,
+      RegionContext region,
+      UploadOptions options,
+      int shards) {
+    if (shards < 1) {
+      throw new IllegalArgumentException("--shards must be 1 or more, found " + shards);
+    }
+    List<Path> slices = new ArrayList<>();
+    try {
+      split(input, reader.shardKey(options), shards, slices);
+      List<PartialAggregate> partials = runShards(reader, input.name(), slices, region, options);
+      PartialAggregate merged = partials.get(0);
+      for (int k = 1; k < partials.size(); k++) {
+        merged.merge(partials.get(k));
+      }
+      return reader.finish(input.name(), merged, region, options);
+    } catch (IOException e) {
+      throw new UncheckedIOException("sharding " + input.name() + ": " + e.getMessage(), e);
+    } finally {
+      for (Path slice : slices) {
+        try {
+          Files.deleteIfExists(slice);
+        } catch (IOException e) {
+          // a slice we cannot delete is left in the temporary directory; the read stands
+          System.err.println("cannot delete " + slice + ": " + e);
+        }
+      }
+    }
+  }
+
+  private void split(InputSource input, String keyColumn, int shards, List<Path> slices)
+      throws IOException {
+    OutputStream[] outs = new OutputStream[shards];
+    try (CsvScanner csv = CsvScanner.open(input)) {
+      int key = -1;
+      if (keyColumn != null) {
+        key =
+            csv.column(keyColumn)
+                .orElseThrow(
+                    () ->
+                        new InputRejectedException(
+                            input.name(),
+                            "line 1",
+                            keyColumn,
+                            "missing column " + keyColumn + " (the rows are sharded by it)"));
+      }
+      for (int k = 0; k < shards; k++) {
+        Path slice = Files.createTempFile(tempDir, "gapmap-shard-" + k + "-", ".csv");
+        slices.add(slice);
+        outs[k] = new BufferedOutputStream(Files.newOutputStream(slice), 1 << 16);
+        csv.copyHeader(outs[k]);
+      }
+      while (csv.next()) {
+        long h = key < 0 ? csv.recordHash() : csv.fieldHash(key);
+        csv.copyRecord(outs[(int) Long.remainderUnsigned(h, shards)]);
+      }
+    } finally {
+      IOException failure = null;
+      for (OutputStream out : outs) {
+        if (out != null) {
+          try {
+            out.close();
+          } catch (IOException e) {
+            failure = e;
+          }
+        }
+      }
+      if (failure != null) {
+        throw failure;
+      }
+    }
+  }
+
+  private static List<PartialAggregate> runShards(
+      ShardableReader reader,
+      String name,
+      List<Path> slices,
+      RegionContext region,
+      UploadOptions options)
+      throws IOException {
+    int n = slices.size();
+    ExecutorService pool = Executors.newFixedThreadPool(n);
+    try {
+      List<Future<byte[]>> futures = new ArrayList<>();
+      for (int k = 0; k < n; k++) {
+        Path slice = slices.get(k);
+        InputSource source =
+            new InputSource(
+                name + " (shard " + (k + 1) + " of " + n + ")",
+                () -> Files.newInputStream(slice),
+                Files.size(slice));
+        futures.add(
+            pool.submit(
+                () -> {
+                  ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                  reader.shard(source, region, options).writeTo(bytes);
+                  return bytes.toByteArray();
+                }));
+      }
+      List<PartialAggregate> partials = new ArrayList<>();
+      for (Future<byte[]> f : futures) {
+        partials.add(PartialAggregate.readFrom(new ByteArrayInputStream(join(f))));
+      }
+      return partials;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static byte[] join(Future<byte[]> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a shard", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException("a shard failed: " + cause, cause);
+    }
+  }
+}
