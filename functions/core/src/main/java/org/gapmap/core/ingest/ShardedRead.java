@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -32,17 +33,47 @@ import org.gapmap.core.input.InputSource;
  * shard's slice. Temporary files are deleted. Stateless; each call is independent and thread-safe.
  */
 public final class ShardedRead {
+  /**
+   * A sharded read's result and where its time went.
+   *
+   * @param result what the reader made of the whole upload
+   * @param splitMillis splitting the file into slices
+   * @param shardMillis reading the slices in parallel, partials serialized and read back
+   * @param mergeMillis merging the partials and finishing the indicators
+   */
+  public record Outcome(ReadResult result, long splitMillis, long shardMillis, long mergeMillis) {}
+
   private final Path tempDir;
+  private final Clock clock;
 
   /**
    * @param tempDir where slices are written
    */
   public ShardedRead(Path tempDir) {
+    this(tempDir, Clock.systemUTC());
+  }
+
+  /**
+   * @param tempDir where slices are written
+   * @param clock times the phases of {@link #readTimed}
+   */
+  public ShardedRead(Path tempDir, Clock clock) {
     this.tempDir = tempDir;
+    this.clock = clock;
   }
 
   /** Reads {@code input} in {@code shards} shards. */
   public ReadResult read(
+      ShardableReader reader,
+      InputSource input,
+      RegionContext region,
+      UploadOptions options,
+      int shards) {
+    return readTimed(reader, input, region, options, shards).result();
+  }
+
+  /** Reads {@code input} in {@code shards} shards, timing each phase. */
+  public Outcome readTimed(
       ShardableReader reader,
       InputSource input,
       RegionContext region,
@@ -53,13 +84,18 @@ public final class ShardedRead {
     }
     List<Path> slices = new ArrayList<>();
     try {
+      long start = clock.millis();
       split(input, reader.shardKey(options), shards, slices);
+      long split = clock.millis();
       List<PartialAggregate> partials = runShards(reader, input.name(), slices, region, options);
+      long read = clock.millis();
       PartialAggregate merged = partials.get(0);
       for (int k = 1; k < partials.size(); k++) {
         merged.merge(partials.get(k));
       }
-      return reader.finish(input.name(), merged, region, options);
+      ReadResult result = reader.finish(input.name(), merged, region, options);
+      long end = clock.millis();
+      return new Outcome(result, split - start, read - split, end - read);
     } catch (IOException e) {
       throw new UncheckedIOException("sharding " + input.name() + ": " + e.getMessage(), e);
     } finally {
