@@ -85,7 +85,7 @@ public final class ShardedRead {
     List<Path> slices = new ArrayList<>();
     try {
       long start = clock.millis();
-      split(input, reader.shardKey(options), shards, slices);
+      split(input, reader.shardKey(options), shards, -1, slices);
       long split = clock.millis();
       List<PartialAggregate> partials = runShards(reader, input.name(), slices, region, options);
       long read = clock.millis();
@@ -99,18 +99,56 @@ public final class ShardedRead {
     } catch (IOException e) {
       throw new UncheckedIOException("sharding " + input.name() + ": " + e.getMessage(), e);
     } finally {
-      for (Path slice : slices) {
-        try {
-          Files.deleteIfExists(slice);
-        } catch (IOException e) {
-          // a slice we cannot delete is left in the temporary directory; the read stands
-          System.err.println("cannot delete " + slice + ": " + e);
-        }
+      delete(slices);
+    }
+  }
+
+  /**
+   * Reads only shard {@code shard} of {@code shards} of {@code input}: the rows a {@code
+   * shards}-way split routes to it, as {@link #read} would. Independent runs for every shard of the
+   * same input merge into the whole result; this is the step one shard function runs.
+   */
+  public PartialAggregate shardOf(
+      ShardableReader reader,
+      InputSource input,
+      RegionContext region,
+      UploadOptions options,
+      int shard,
+      int shards) {
+    if (shard < 0 || shard >= shards) {
+      throw new IllegalArgumentException("shard " + shard + " of " + shards);
+    }
+    List<Path> slices = new ArrayList<>();
+    try {
+      split(input, reader.shardKey(options), shards, shard, slices);
+      Path slice = slices.get(0);
+      return reader.shard(
+          new InputSource(
+              input.name() + " (shard " + (shard + 1) + " of " + shards + ")",
+              () -> Files.newInputStream(slice),
+              Files.size(slice)),
+          region,
+          options);
+    } catch (IOException e) {
+      throw new UncheckedIOException("sharding " + input.name() + ": " + e.getMessage(), e);
+    } finally {
+      delete(slices);
+    }
+  }
+
+  private static void delete(List<Path> slices) {
+    for (Path slice : slices) {
+      try {
+        Files.deleteIfExists(slice);
+      } catch (IOException e) {
+        // a slice we cannot delete is left in the temporary directory; the read stands
+        System.err.println("cannot delete " + slice + ": " + e);
       }
     }
   }
 
-  private void split(InputSource input, String keyColumn, int shards, List<Path> slices)
+  /** Splits into {@code shards} slices, or only the slice of {@code only} when it is 0 or more. */
+  private void split(InputSource input, String keyColumn, int shards, int only, List<Path> slices)
       throws IOException {
     OutputStream[] outs = new OutputStream[shards];
     try (CsvScanner csv = CsvScanner.open(input)) {
@@ -127,6 +165,9 @@ public final class ShardedRead {
                             "missing column " + keyColumn + " (the rows are sharded by it)"));
       }
       for (int k = 0; k < shards; k++) {
+        if (only >= 0 && k != only) {
+          continue;
+        }
         Path slice = Files.createTempFile(tempDir, "gapmap-shard-" + k + "-", ".csv");
         slices.add(slice);
         outs[k] = new BufferedOutputStream(Files.newOutputStream(slice), 1 << 16);
@@ -134,7 +175,10 @@ public final class ShardedRead {
       }
       while (csv.next()) {
         long h = key < 0 ? csv.recordHash() : csv.fieldHash(key);
-        csv.copyRecord(outs[(int) Long.remainderUnsigned(h, shards)]);
+        OutputStream out = outs[(int) Long.remainderUnsigned(h, shards)];
+        if (out != null) {
+          csv.copyRecord(out);
+        }
       }
     } finally {
       IOException failure = null;

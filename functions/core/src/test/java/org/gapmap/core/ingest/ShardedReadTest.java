@@ -105,6 +105,30 @@ class ShardedReadTest {
   }
 
   @Test
+  void independentShardRunsMergeIntoTheWholeResult() {
+    String csv = bdc(new Random(13), 3000);
+    RegionContext region = new RegionContext(ID, SQUARES, List.of(TRACTS));
+    BdcFixedReader reader = new BdcFixedReader();
+    InputSource input = source("bdc.csv", csv);
+    ReadResult whole = reader.read(input, region, UploadOptions.defaults());
+    org.gapmap.core.aggregate.PartialAggregate merged = null;
+    for (int k = 0; k < 3; k++) {
+      org.gapmap.core.aggregate.PartialAggregate p =
+          new ShardedRead(temp).shardOf(reader, input, region, UploadOptions.defaults(), k, 3);
+      assertThat(p.counter(0)).as("rows of shard %d", k).isBetween(500L, 1700L);
+      if (merged == null) {
+        merged = p;
+      } else {
+        merged.merge(p);
+      }
+    }
+    ReadResult result = reader.finish("bdc.csv", merged, region, UploadOptions.defaults());
+    assertThat(result.indicators()).isEqualTo(whole.indicators());
+    assertThat(result.report().rowsUsed()).isEqualTo(whole.report().rowsUsed());
+    assertThat(temp).isEmptyDirectory();
+  }
+
+  @Test
   void emptyFileIsRejectedWhenShardedToo() {
     assertThatThrownBy(
             () ->
