@@ -69,6 +69,12 @@ public final class GapmapStack extends Stack {
   static final int INGEST_TIMEOUT_MINUTES = 15;
   static final int INGEST_CONCURRENCY = 4;
   static final int API_MEMORY_MB = 1024;
+  static final String WORK_PREFIX = "work/";
+  static final String SHARD_HANDLER = "org.gapmap.ingest.ShardHandler";
+  static final String MERGE_HANDLER = "org.gapmap.ingest.MergeHandler";
+  static final int SHARD_MEMORY_MB = 2048;
+  static final int MERGE_MEMORY_MB = 10240;
+  static final int SHARD_EPHEMERAL_GIB = 10;
   static final int API_RATE_LIMIT = 200;
   static final int API_BURST_LIMIT = 400;
 
@@ -78,6 +84,7 @@ public final class GapmapStack extends Stack {
   private final Function ingest;
   private final Function api;
   private final HttpApi httpApi;
+  private final IngestStateMachine shardedIngest;
 
   public GapmapStack(Construct scope, String id, GapmapStackProps props) {
     super(scope, id, props.stackProps());
@@ -92,6 +99,11 @@ public final class GapmapStack extends Stack {
     this.ingest = ingestFunction(props);
     this.api = apiFunction(props);
     this.httpApi = httpApi(api);
+    Function shard = shardFunction(props);
+    Function merge = mergeFunction(props);
+    this.shardedIngest =
+        new IngestStateMachine(
+            this, "ShardedIngest", liveAlias("ShardLive", shard), liveAlias("MergeLive", merge));
     new GapmapAlarms(this, "Alarms", deadLetters, List.of(ingest, api));
 
     CfnOutput.Builder.create(this, "ApiUrl")
@@ -101,6 +113,11 @@ public final class GapmapStack extends Stack {
     CfnOutput.Builder.create(this, "UploadsBucketName")
         .description("Upload files to s3://<bucket>/uploads/<regionId>/<kind>/")
         .value(uploads.getBucketName())
+        .build();
+    CfnOutput.Builder.create(this, "ShardedIngestStateMachineArn")
+        .description(
+            "Start with {\"bucket\", \"key\": \"uploads/<regionId>/<kind>/<file>\", \"shards\": N}")
+        .value(shardedIngest.stateMachine().getStateMachineArn())
         .build();
     CfnOutput.Builder.create(this, "TableName").value(table.getTableName()).build();
     CfnOutput.Builder.create(this, "DeadLetterQueueUrl").value(deadLetters.getQueueUrl()).build();
@@ -126,6 +143,11 @@ public final class GapmapStack extends Stack {
                                 .build()))
                     .noncurrentVersionExpiration(Duration.days(30))
                     .abortIncompleteMultipartUploadAfter(Duration.days(7))
+                    .build(),
+                LifecycleRule.builder()
+                    .id("shard-partials")
+                    .prefix(WORK_PREFIX)
+                    .expiration(Duration.days(7))
                     .build(),
                 LifecycleRule.builder()
                     .id("ingest-reports")
@@ -187,6 +209,59 @@ public final class GapmapStack extends Stack {
         EventType.OBJECT_CREATED,
         new LambdaDestination(live),
         NotificationKeyFilter.builder().prefix(UPLOADS_PREFIX).build());
+    return fn;
+  }
+
+  /**
+   * Reads one shard of an upload: the upload, the region from the table; writes only work/. Its
+   * slice of the upload is staged in /tmp, hence 10 GiB of ephemeral storage, which SnapStart does
+   * not support: shards start cold (seconds, against minutes of work).
+   */
+  private Function shardFunction(GapmapStackProps props) {
+    Function fn =
+        javaFunction("Shard", props.ingestCode(), SHARD_HANDLER, SHARD_MEMORY_MB)
+            .snapStart(null)
+            .timeout(Duration.minutes(INGEST_TIMEOUT_MINUTES))
+            .ephemeralStorageSize(software.amazon.awscdk.Size.gibibytes(SHARD_EPHEMERAL_GIB))
+            .environment(Map.of("GAPMAP_TABLE", table.getTableName()))
+            .build();
+    fn.addToRolePolicy(
+        allow(List.of("s3:GetObject"), List.of(uploads.arnForObjects(UPLOADS_PREFIX + "*"))));
+    fn.addToRolePolicy(
+        allow(List.of("s3:PutObject"), List.of(uploads.arnForObjects(WORK_PREFIX + "*"))));
+    fn.addToRolePolicy(
+        allow(
+            List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:BatchGetItem"),
+            tableAndIndexes()));
+    return fn;
+  }
+
+  /** Merges the partials, stores, scores and publishes: the ingest function's rights on work/. */
+  private Function mergeFunction(GapmapStackProps props) {
+    Function fn =
+        javaFunction("Merge", props.ingestCode(), MERGE_HANDLER, MERGE_MEMORY_MB)
+            .timeout(Duration.minutes(INGEST_TIMEOUT_MINUTES))
+            .environment(Map.of("GAPMAP_TABLE", table.getTableName()))
+            .build();
+    fn.addToRolePolicy(
+        allow(
+            List.of("s3:GetObject"),
+            List.of(
+                uploads.arnForObjects(UPLOADS_PREFIX + "*"),
+                uploads.arnForObjects(WORK_PREFIX + "*"))));
+    fn.addToRolePolicy(
+        allow(List.of("s3:PutObject"), List.of(uploads.arnForObjects(REPORTS_PREFIX + "*"))));
+    fn.addToRolePolicy(
+        allow(
+            List.of(
+                "dynamodb:GetItem",
+                "dynamodb:Query",
+                "dynamodb:PutItem",
+                "dynamodb:UpdateItem",
+                "dynamodb:DeleteItem",
+                "dynamodb:BatchWriteItem",
+                "dynamodb:BatchGetItem"),
+            tableAndIndexes()));
     return fn;
   }
 
