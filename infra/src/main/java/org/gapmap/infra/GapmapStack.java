@@ -27,6 +27,11 @@ import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification
 import software.amazon.awscdk.services.dynamodb.ProjectionType;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.dynamodb.TableEncryption;
+import software.amazon.awscdk.services.events.EventField;
+import software.amazon.awscdk.services.events.EventPattern;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.RuleTargetInput;
+import software.amazon.awscdk.services.events.targets.SfnStateMachine;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Alias;
@@ -49,6 +54,7 @@ import software.amazon.awscdk.services.s3.Transition;
 import software.amazon.awscdk.services.s3.notifications.LambdaDestination;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
+import software.amazon.awscdk.services.stepfunctions.IStateMachine;
 import software.constructs.Construct;
 
 /**
@@ -75,6 +81,13 @@ public final class GapmapStack extends Stack {
   static final int SHARD_MEMORY_MB = 2048;
   static final int MERGE_MEMORY_MB = 10240;
   static final int SHARD_EPHEMERAL_GIB = 10;
+
+  /** Uploads of this size or more go to the sharded ingest state machine, smaller ones direct. */
+  static final long SHARD_THRESHOLD_BYTES = 1L << 30;
+
+  /** Shards of an upload the event rule starts the state machine with. */
+  static final int DEFAULT_SHARDS = 16;
+
   static final int API_RATE_LIMIT = 200;
   static final int API_BURST_LIMIT = 400;
 
@@ -104,6 +117,7 @@ public final class GapmapStack extends Stack {
     this.shardedIngest =
         new IngestStateMachine(
             this, "ShardedIngest", liveAlias("ShardLive", shard), liveAlias("MergeLive", merge));
+    routeLargeUploads(shardedIngest.stateMachine());
     new GapmapAlarms(this, "Alarms", deadLetters, List.of(ingest, api));
 
     CfnOutput.Builder.create(this, "ApiUrl")
@@ -130,6 +144,7 @@ public final class GapmapStack extends Stack {
         .enforceSsl(true)
         .versioned(true)
         .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
+        .eventBridgeEnabled(true)
         .lifecycleRules(
             List.of(
                 LifecycleRule.builder()
@@ -187,7 +202,12 @@ public final class GapmapStack extends Stack {
             .reservedConcurrentExecutions(INGEST_CONCURRENCY)
             .deadLetterQueue(deadLetters)
             .retryAttempts(2)
-            .environment(Map.of("GAPMAP_TABLE", table.getTableName()))
+            .environment(
+                Map.of(
+                    "GAPMAP_TABLE",
+                    table.getTableName(),
+                    "GAPMAP_SHARD_THRESHOLD_BYTES",
+                    Long.toString(SHARD_THRESHOLD_BYTES)))
             .build();
     fn.addToRolePolicy(
         allow(List.of("s3:GetObject"), List.of(uploads.arnForObjects(UPLOADS_PREFIX + "*"))));
@@ -210,6 +230,44 @@ public final class GapmapStack extends Stack {
         new LambdaDestination(live),
         NotificationKeyFilter.builder().prefix(UPLOADS_PREFIX).build());
     return fn;
+  }
+
+  /**
+   * Objects of {@link #SHARD_THRESHOLD_BYTES} or more under uploads/ start the sharded ingest (the
+   * ingest function leaves them alone); S3 sends its events to EventBridge for this rule.
+   */
+  private void routeLargeUploads(IStateMachine machine) {
+    Rule.Builder.create(this, "LargeUploads")
+        .description("uploads too big for one function go to the sharded ingest state machine")
+        .eventPattern(
+            EventPattern.builder()
+                .source(List.of("aws.s3"))
+                .detailType(List.of("Object Created"))
+                .detail(
+                    Map.of(
+                        "bucket",
+                        Map.of("name", List.of(uploads.getBucketName())),
+                        "object",
+                        Map.of(
+                            "key",
+                            List.of(Map.of("prefix", UPLOADS_PREFIX)),
+                            "size",
+                            List.of(Map.of("numeric", List.of(">=", SHARD_THRESHOLD_BYTES))))))
+                .build())
+        .targets(
+            List.of(
+                SfnStateMachine.Builder.create(machine)
+                    .input(
+                        RuleTargetInput.fromObject(
+                            Map.of(
+                                "bucket",
+                                EventField.fromPath("$.detail.bucket.name"),
+                                "key",
+                                EventField.fromPath("$.detail.object.key"),
+                                "shards",
+                                DEFAULT_SHARDS)))
+                    .build()))
+        .build();
   }
 
   /**

@@ -402,6 +402,47 @@ class GapmapStackTest {
                     List.of(Match.objectLike(Map.of("Prefix", "work/", "ExpirationInDays", 7)))))));
   }
 
+  @Test
+  void largeUploadsStartTheStateMachineAndTheDirectIngestLeavesThem() {
+    template.hasResourceProperties(
+        "AWS::Events::Rule",
+        Map.of(
+            "EventPattern",
+            Map.of(
+                "source", List.of("aws.s3"),
+                "detail-type", List.of("Object Created"),
+                "detail",
+                    Match.objectLike(
+                        Map.of(
+                            "object",
+                            Map.of(
+                                "key", List.of(Map.of("prefix", "uploads/")),
+                                "size",
+                                    List.of(
+                                        Map.of(
+                                            "numeric",
+                                            List.of(">=", GapmapStack.SHARD_THRESHOLD_BYTES))))))),
+            "Targets",
+            List.of(
+                Match.objectLike(
+                    Map.of(
+                        "Arn", Match.anyValue(),
+                        "RoleArn", Match.anyValue(),
+                        "InputTransformer", Match.anyValue())))));
+    template.hasResourceProperties(
+        "AWS::Lambda::Function",
+        Map.of(
+            "Handler",
+            GapmapStackProps.DEFAULT_INGEST_HANDLER,
+            "Environment",
+            Map.of(
+                "Variables",
+                Match.objectLike(
+                    Map.of(
+                        "GAPMAP_SHARD_THRESHOLD_BYTES",
+                        Long.toString(GapmapStack.SHARD_THRESHOLD_BYTES))))));
+  }
+
   /** The definition of a state machine, its tokens (function ARNs) replaced by placeholders. */
   private static JsonNode definitionOf(JsonNode machine) throws IOException {
     JsonNode body = machine.at("/Properties/DefinitionString");

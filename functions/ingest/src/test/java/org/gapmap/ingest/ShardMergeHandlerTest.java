@@ -66,7 +66,9 @@ class ShardMergeHandlerTest {
                     "gapmap.create-table",
                     true,
                     "gapmap.s3-enabled",
-                    false))
+                    false,
+                    "gapmap.shard-threshold-bytes",
+                    50_000))
             .singletons(bucket)
             .start();
     shards = new ShardHandler(context);
@@ -120,6 +122,24 @@ class ShardMergeHandlerTest {
     assertThatThrownBy(() -> merge.handleRequest(task(-1, "exec-2"), new TestLambdaContext("m")))
         .isInstanceOf(UncheckedIOException.class);
     assertThat(store.runs(NYC)).isEmpty();
+    assertThat(store.uploads(NYC)).isEmpty();
+  }
+
+  @Test
+  void theDirectIngestLeavesObjectsAboveTheThresholdToTheStateMachine() throws IOException {
+    com.amazonaws.services.lambda.runtime.events.S3Event event;
+    try (InputStream in = getClass().getResourceAsStream("/events/s3-object-created.json")) {
+      event =
+          com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers
+              .serializerFor(
+                  com.amazonaws.services.lambda.runtime.events.S3Event.class,
+                  getClass().getClassLoader())
+              .fromJson(in);
+    }
+    assertThat(event.getRecords().get(0).getS3().getObject().getSizeAsLong()).isGreaterThan(50_000);
+    // not closed here: closing a handler closes the shared context, which stop() does
+    IngestHandler direct = new IngestHandler(context);
+    assertThat(direct.handleRequest(event, new TestLambdaContext("ingest"))).isEmpty();
     assertThat(store.uploads(NYC)).isEmpty();
   }
 
