@@ -85,7 +85,7 @@ final class IngestStateMachine extends Construct {
                     "execution", JsonPath.stringAt("$$.Execution.Name")))
             .maxConcurrency(MAX_CONCURRENCY)
             .toleratedFailurePercentage(0)
-            .mapExecutionType(StateMachineType.EXPRESS)
+            .mapExecutionType(StateMachineType.STANDARD)
             .resultPath(JsonPath.DISCARD)
             .build();
     shards.itemProcessor(shardTask);

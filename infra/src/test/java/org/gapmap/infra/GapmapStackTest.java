@@ -317,8 +317,9 @@ class GapmapStackTest {
     JsonNode map = definition.at("/States/Shards");
     assertThat(map.at("/Type").asText()).isEqualTo("Map");
     assertThat(map.at("/ItemProcessor/ProcessorConfig/Mode").asText()).isEqualTo("DISTRIBUTED");
+    // Standard children: a shard may run up to Lambda's 15 minutes, past Express's 5
     assertThat(map.at("/ItemProcessor/ProcessorConfig/ExecutionType").asText())
-        .isEqualTo("EXPRESS");
+        .isEqualTo("STANDARD");
     // no failed item tolerated: 0 % is Step Functions' default, which the synthesizer leaves out
     assertThat(map.path("ToleratedFailurePercentage").asInt(0)).isZero();
     assertThat(map.has("ToleratedFailureCount")).isFalse();
