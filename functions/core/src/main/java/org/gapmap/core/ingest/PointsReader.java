@@ -63,6 +63,12 @@ public final class PointsReader implements ShardableReader {
     return ShardableReader.super.read(input, region, options);
   }
 
+  /** A GeoJSON FeatureCollection has no rows to split at; it is read whole. */
+  @Override
+  public boolean splits(InputSource input) {
+    return !isGeoJson(input);
+  }
+
   /** Points are counted one by one: any split of the rows is exact. */
   @Override
   public String shardKey(UploadOptions options) {

@@ -17,6 +17,14 @@ public interface ShardableReader extends UploadReader {
    */
   String shardKey(UploadOptions options);
 
+  /**
+   * Whether {@code input} splits into slices at all; one that does not (GeoJSON points) is read
+   * whole by {@link ShardedRead}. True by default.
+   */
+  default boolean splits(InputSource input) {
+    return true;
+  }
+
   /** Reads one slice (a CSV with the upload's header) into a partial; an empty slice is fine. */
   PartialAggregate shard(InputSource slice, RegionContext region, UploadOptions options);
 

@@ -29,8 +29,9 @@ import org.gapmap.core.input.InputSource;
  * which is serialized and read back (the bytes a shard function would store); the partials merge in
  * shard order and the reader finishes them. The result is the unsharded read's, bit for bit.
  *
- * <p>Errors in a shard name the file as {@code <name> (shard k of N)} and the line within that
- * shard's slice. Temporary files are deleted. Stateless; each call is independent and thread-safe.
+ * <p>An input the reader cannot split ({@link ShardableReader#splits}) is read whole. Errors in a
+ * shard name the file as {@code <name> (shard k of N)} and the line within that shard's slice.
+ * Temporary files are deleted. Stateless; each call is independent and thread-safe.
  */
 public final class ShardedRead {
   /**
@@ -81,6 +82,11 @@ public final class ShardedRead {
       int shards) {
     if (shards < 1) {
       throw new IllegalArgumentException("--shards must be 1 or more, found " + shards);
+    }
+    if (!reader.splits(input)) {
+      long start = clock.millis();
+      ReadResult whole = reader.read(input, region, options);
+      return new Outcome(whole, 0, clock.millis() - start, 0);
     }
     List<Path> slices = new ArrayList<>();
     try {

@@ -129,6 +129,23 @@ class ShardedReadTest {
   }
 
   @Test
+  void geoJsonPointsAreReadWholeWhenShardsAreAskedFor() {
+    String geojson =
+        "{\"type\":\"FeatureCollection\",\"features\":["
+            + "{\"type\":\"Feature\",\"properties\":{},"
+            + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[-74.05,40.65]}},"
+            + "{\"type\":\"Feature\",\"properties\":{},"
+            + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[-73.95,40.65]}}]}";
+    InputSource input = source("poles.geojson", geojson);
+    RegionContext region = new RegionContext(ID, SQUARES);
+    ReadResult whole = new PointsReader().read(input, region, UploadOptions.defaults());
+    ReadResult sharded =
+        new ShardedRead(temp).read(new PointsReader(), input, region, UploadOptions.defaults(), 3);
+    assertThat(sharded.indicators()).isEqualTo(whole.indicators());
+    assertThat(sharded.report().rowsUsed()).isEqualTo(2);
+  }
+
+  @Test
   void emptyFileIsRejectedWhenShardedToo() {
     assertThatThrownBy(
             () ->
