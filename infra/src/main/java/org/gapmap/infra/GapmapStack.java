@@ -27,6 +27,11 @@ import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification
 import software.amazon.awscdk.services.dynamodb.ProjectionType;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.dynamodb.TableEncryption;
+import software.amazon.awscdk.services.events.EventField;
+import software.amazon.awscdk.services.events.EventPattern;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.RuleTargetInput;
+import software.amazon.awscdk.services.events.targets.SfnStateMachine;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Alias;
@@ -49,6 +54,7 @@ import software.amazon.awscdk.services.s3.Transition;
 import software.amazon.awscdk.services.s3.notifications.LambdaDestination;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
+import software.amazon.awscdk.services.stepfunctions.IStateMachine;
 import software.constructs.Construct;
 
 /**
@@ -69,6 +75,19 @@ public final class GapmapStack extends Stack {
   static final int INGEST_TIMEOUT_MINUTES = 15;
   static final int INGEST_CONCURRENCY = 4;
   static final int API_MEMORY_MB = 1024;
+  static final String WORK_PREFIX = "work/";
+  static final String SHARD_HANDLER = "org.gapmap.ingest.ShardHandler";
+  static final String MERGE_HANDLER = "org.gapmap.ingest.MergeHandler";
+  static final int SHARD_MEMORY_MB = 2048;
+  static final int MERGE_MEMORY_MB = 10240;
+  static final int SHARD_EPHEMERAL_GIB = 10;
+
+  /** Uploads of this size or more go to the sharded ingest state machine, smaller ones direct. */
+  static final long SHARD_THRESHOLD_BYTES = 1L << 30;
+
+  /** Shards of an upload the event rule starts the state machine with. */
+  static final int DEFAULT_SHARDS = 16;
+
   static final int API_RATE_LIMIT = 200;
   static final int API_BURST_LIMIT = 400;
 
@@ -78,6 +97,7 @@ public final class GapmapStack extends Stack {
   private final Function ingest;
   private final Function api;
   private final HttpApi httpApi;
+  private final IngestStateMachine shardedIngest;
 
   public GapmapStack(Construct scope, String id, GapmapStackProps props) {
     super(scope, id, props.stackProps());
@@ -92,6 +112,12 @@ public final class GapmapStack extends Stack {
     this.ingest = ingestFunction(props);
     this.api = apiFunction(props);
     this.httpApi = httpApi(api);
+    Function shard = shardFunction(props);
+    Function merge = mergeFunction(props);
+    this.shardedIngest =
+        new IngestStateMachine(
+            this, "ShardedIngest", liveAlias("ShardLive", shard), liveAlias("MergeLive", merge));
+    routeLargeUploads(shardedIngest.stateMachine());
     new GapmapAlarms(this, "Alarms", deadLetters, List.of(ingest, api));
 
     CfnOutput.Builder.create(this, "ApiUrl")
@@ -101,6 +127,11 @@ public final class GapmapStack extends Stack {
     CfnOutput.Builder.create(this, "UploadsBucketName")
         .description("Upload files to s3://<bucket>/uploads/<regionId>/<kind>/")
         .value(uploads.getBucketName())
+        .build();
+    CfnOutput.Builder.create(this, "ShardedIngestStateMachineArn")
+        .description(
+            "Start with {\"bucket\", \"key\": \"uploads/<regionId>/<kind>/<file>\", \"shards\": N}")
+        .value(shardedIngest.stateMachine().getStateMachineArn())
         .build();
     CfnOutput.Builder.create(this, "TableName").value(table.getTableName()).build();
     CfnOutput.Builder.create(this, "DeadLetterQueueUrl").value(deadLetters.getQueueUrl()).build();
@@ -113,6 +144,7 @@ public final class GapmapStack extends Stack {
         .enforceSsl(true)
         .versioned(true)
         .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
+        .eventBridgeEnabled(true)
         .lifecycleRules(
             List.of(
                 LifecycleRule.builder()
@@ -126,6 +158,11 @@ public final class GapmapStack extends Stack {
                                 .build()))
                     .noncurrentVersionExpiration(Duration.days(30))
                     .abortIncompleteMultipartUploadAfter(Duration.days(7))
+                    .build(),
+                LifecycleRule.builder()
+                    .id("shard-partials")
+                    .prefix(WORK_PREFIX)
+                    .expiration(Duration.days(7))
                     .build(),
                 LifecycleRule.builder()
                     .id("ingest-reports")
@@ -165,7 +202,12 @@ public final class GapmapStack extends Stack {
             .reservedConcurrentExecutions(INGEST_CONCURRENCY)
             .deadLetterQueue(deadLetters)
             .retryAttempts(2)
-            .environment(Map.of("GAPMAP_TABLE", table.getTableName()))
+            .environment(
+                Map.of(
+                    "GAPMAP_TABLE",
+                    table.getTableName(),
+                    "GAPMAP_SHARD_THRESHOLD_BYTES",
+                    Long.toString(SHARD_THRESHOLD_BYTES)))
             .build();
     fn.addToRolePolicy(
         allow(List.of("s3:GetObject"), List.of(uploads.arnForObjects(UPLOADS_PREFIX + "*"))));
@@ -187,6 +229,97 @@ public final class GapmapStack extends Stack {
         EventType.OBJECT_CREATED,
         new LambdaDestination(live),
         NotificationKeyFilter.builder().prefix(UPLOADS_PREFIX).build());
+    return fn;
+  }
+
+  /**
+   * Objects of {@link #SHARD_THRESHOLD_BYTES} or more under uploads/ start the sharded ingest (the
+   * ingest function leaves them alone); S3 sends its events to EventBridge for this rule.
+   */
+  private void routeLargeUploads(IStateMachine machine) {
+    Rule.Builder.create(this, "LargeUploads")
+        .description("uploads too big for one function go to the sharded ingest state machine")
+        .eventPattern(
+            EventPattern.builder()
+                .source(List.of("aws.s3"))
+                .detailType(List.of("Object Created"))
+                .detail(
+                    Map.of(
+                        "bucket",
+                        Map.of("name", List.of(uploads.getBucketName())),
+                        "object",
+                        Map.of(
+                            "key",
+                            List.of(Map.of("prefix", UPLOADS_PREFIX)),
+                            "size",
+                            List.of(Map.of("numeric", List.of(">=", SHARD_THRESHOLD_BYTES))))))
+                .build())
+        .targets(
+            List.of(
+                SfnStateMachine.Builder.create(machine)
+                    .input(
+                        RuleTargetInput.fromObject(
+                            Map.of(
+                                "bucket",
+                                EventField.fromPath("$.detail.bucket.name"),
+                                "key",
+                                EventField.fromPath("$.detail.object.key"),
+                                "shards",
+                                DEFAULT_SHARDS)))
+                    .build()))
+        .build();
+  }
+
+  /**
+   * Reads one shard of an upload: the upload, the region from the table; writes only work/. Its
+   * slice of the upload is staged in /tmp, hence 10 GiB of ephemeral storage, which SnapStart does
+   * not support: shards start cold (seconds, against minutes of work).
+   */
+  private Function shardFunction(GapmapStackProps props) {
+    Function fn =
+        javaFunction("Shard", props.ingestCode(), SHARD_HANDLER, SHARD_MEMORY_MB)
+            .snapStart(null)
+            .timeout(Duration.minutes(INGEST_TIMEOUT_MINUTES))
+            .ephemeralStorageSize(software.amazon.awscdk.Size.gibibytes(SHARD_EPHEMERAL_GIB))
+            .environment(Map.of("GAPMAP_TABLE", table.getTableName()))
+            .build();
+    fn.addToRolePolicy(
+        allow(List.of("s3:GetObject"), List.of(uploads.arnForObjects(UPLOADS_PREFIX + "*"))));
+    fn.addToRolePolicy(
+        allow(List.of("s3:PutObject"), List.of(uploads.arnForObjects(WORK_PREFIX + "*"))));
+    fn.addToRolePolicy(
+        allow(
+            List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:BatchGetItem"),
+            tableAndIndexes()));
+    return fn;
+  }
+
+  /** Merges the partials, stores, scores and publishes: the ingest function's rights on work/. */
+  private Function mergeFunction(GapmapStackProps props) {
+    Function fn =
+        javaFunction("Merge", props.ingestCode(), MERGE_HANDLER, MERGE_MEMORY_MB)
+            .timeout(Duration.minutes(INGEST_TIMEOUT_MINUTES))
+            .environment(Map.of("GAPMAP_TABLE", table.getTableName()))
+            .build();
+    fn.addToRolePolicy(
+        allow(
+            List.of("s3:GetObject"),
+            List.of(
+                uploads.arnForObjects(UPLOADS_PREFIX + "*"),
+                uploads.arnForObjects(WORK_PREFIX + "*"))));
+    fn.addToRolePolicy(
+        allow(List.of("s3:PutObject"), List.of(uploads.arnForObjects(REPORTS_PREFIX + "*"))));
+    fn.addToRolePolicy(
+        allow(
+            List.of(
+                "dynamodb:GetItem",
+                "dynamodb:Query",
+                "dynamodb:PutItem",
+                "dynamodb:UpdateItem",
+                "dynamodb:DeleteItem",
+                "dynamodb:BatchWriteItem",
+                "dynamodb:BatchGetItem"),
+            tableAndIndexes()));
     return fn;
   }
 

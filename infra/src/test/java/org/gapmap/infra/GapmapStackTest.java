@@ -123,9 +123,11 @@ class GapmapStackTest {
         functions.stream()
             .filter(f -> f.at("/Properties/Runtime").asText().equals("java21"))
             .toList();
-    assertThat(ours).hasSize(2);
+    assertThat(ours).hasSize(4); // ingest, API, shard, merge
     for (JsonNode f : ours) {
-      assertThat(f.at("/Properties/SnapStart/ApplyOn").asText()).isEqualTo("PublishedVersions");
+      boolean shard = f.at("/Properties/Handler").asText().equals(GapmapStack.SHARD_HANDLER);
+      assertThat(f.at("/Properties/SnapStart/ApplyOn").asText())
+          .isEqualTo(shard ? "" : "PublishedVersions");
     }
     template.hasResourceProperties(
         "AWS::Lambda::Function",
@@ -300,6 +302,160 @@ class GapmapStackTest {
       }
     }
     return null;
+  }
+
+  @Test
+  void shardedIngestStateMachineFansOutWithoutToleratingFailuresAndMergesLast() throws IOException {
+    List<JsonNode> machines = resourcesOfType("AWS::StepFunctions::StateMachine");
+    assertThat(machines).hasSize(1);
+    JsonNode definition = definitionOf(machines.get(0));
+    assertThat(definition.at("/StartAt").asText()).isEqualTo("Plan");
+    assertThat(definition.at("/States/Plan/Next").asText()).isEqualTo("Shards");
+    assertThat(definition.at("/States/Plan/Parameters/shardIds.$").asText())
+        .isEqualTo("States.ArrayRange(0, States.MathAdd($.shards, -1), 1)");
+
+    JsonNode map = definition.at("/States/Shards");
+    assertThat(map.at("/Type").asText()).isEqualTo("Map");
+    assertThat(map.at("/ItemProcessor/ProcessorConfig/Mode").asText()).isEqualTo("DISTRIBUTED");
+    // Standard children: a shard may run up to Lambda's 15 minutes, past Express's 5
+    assertThat(map.at("/ItemProcessor/ProcessorConfig/ExecutionType").asText())
+        .isEqualTo("STANDARD");
+    // no failed item tolerated: 0 % is Step Functions' default, which the synthesizer leaves out
+    assertThat(map.path("ToleratedFailurePercentage").asInt(0)).isZero();
+    assertThat(map.has("ToleratedFailureCount")).isFalse();
+    assertThat(map.has("ToleratedFailurePercentagePath")).isFalse();
+    assertThat(map.at("/MaxConcurrency").asInt()).isEqualTo(IngestStateMachine.MAX_CONCURRENCY);
+    assertThat(map.at("/ItemsPath").asText()).isEqualTo("$.shardIds");
+    assertThat(map.at("/ItemSelector/shard.$").asText()).isEqualTo("$$.Map.Item.Value");
+    assertThat(map.at("/ItemSelector/execution.$").asText()).isEqualTo("$$.Execution.Name");
+    assertThat(map.at("/ResultPath").isNull()).isTrue();
+    assertThat(map.at("/Next").asText()).isEqualTo("Merge");
+    assertThat(map.at("/Catch/0/Next").asText()).isEqualTo("IngestFailed");
+
+    JsonNode shard = map.at("/ItemProcessor/States/Shard");
+    List<String> retried = new ArrayList<>();
+    shard.at("/Retry").forEach(r -> retried.addAll(strings(r.get("ErrorEquals"))));
+    assertThat(retried)
+        .contains("Lambda.ServiceException", "Lambda.TooManyRequestsException", "States.Timeout");
+    assertThat(retried).doesNotContain("States.ALL", "States.TaskFailed");
+
+    JsonNode merge = definition.at("/States/Merge");
+    assertThat(merge.at("/Next").asText()).isEqualTo("Published");
+    assertThat(merge.at("/Catch/0/Next").asText()).isEqualTo("IngestFailed");
+    assertThat(merge.at("/Parameters").toString())
+        .contains("\"execution.$\":\"$$.Execution.Name\"", "\"shards.$\":\"$.shards\"");
+    assertThat(definition.at("/States/IngestFailed/Type").asText()).isEqualTo("Fail");
+  }
+
+  @Test
+  void shardFunctionsOnlyReadUploadsAndWriteWorkTheMergeAloneWritesTheTable() {
+    template.hasResourceProperties(
+        "AWS::Lambda::Function",
+        Map.of(
+            "Handler", GapmapStack.SHARD_HANDLER,
+            "MemorySize", GapmapStack.SHARD_MEMORY_MB,
+            "EphemeralStorage", Map.of("Size", GapmapStack.SHARD_EPHEMERAL_GIB * 1024)));
+    template.hasResourceProperties(
+        "AWS::Lambda::Function",
+        Map.of("Handler", GapmapStack.MERGE_HANDLER, "MemorySize", GapmapStack.MERGE_MEMORY_MB));
+
+    List<String> shard = actionsOfRoleOf(GapmapStack.SHARD_HANDLER);
+    assertThat(shard)
+        .contains("s3:GetObject", "s3:PutObject", "dynamodb:GetItem", "dynamodb:Query")
+        .doesNotContain("dynamodb:PutItem", "dynamodb:BatchWriteItem", "dynamodb:UpdateItem");
+    for (JsonNode s : statementsOfRoleOf(GapmapStack.SHARD_HANDLER)) {
+      if (strings(s.get("Action")).contains("s3:PutObject")) {
+        assertThat(s.get("Resource").toString()).contains("/work/*").doesNotContain("uploads/");
+      }
+    }
+    List<String> merge = actionsOfRoleOf(GapmapStack.MERGE_HANDLER);
+    assertThat(merge).contains("s3:GetObject", "s3:PutObject", "dynamodb:BatchWriteItem");
+    for (JsonNode s : statementsOfRoleOf(GapmapStack.MERGE_HANDLER)) {
+      if (strings(s.get("Action")).contains("s3:PutObject")) {
+        assertThat(s.get("Resource").toString()).contains("/reports/*");
+      }
+    }
+
+    // the state machine's role may invoke the two functions (their live aliases) and nothing else
+    List<String> invoked = new ArrayList<>();
+    List<String> actions = new ArrayList<>();
+    for (JsonNode policy : resourcesOfType("AWS::IAM::Policy")) {
+      if (!policy.at("/Properties/Roles/0/Ref").asText().startsWith("ShardedIngestStateMachine")) {
+        continue;
+      }
+      for (JsonNode s : policy.at("/Properties/PolicyDocument/Statement")) {
+        actions.addAll(strings(s.get("Action")));
+        if (strings(s.get("Action")).contains("lambda:InvokeFunction")) {
+          invoked.add(s.get("Resource").toString());
+        }
+      }
+    }
+    assertThat(actions).contains("lambda:InvokeFunction");
+    assertThat(actions).doesNotContain("s3:PutObject", "dynamodb:PutItem", "*");
+    assertThat(String.join(" ", invoked)).contains("ShardLive").contains("MergeLive");
+    template.hasResourceProperties(
+        "AWS::S3::Bucket",
+        Map.of(
+            "LifecycleConfiguration",
+            Map.of(
+                "Rules",
+                Match.arrayWith(
+                    List.of(Match.objectLike(Map.of("Prefix", "work/", "ExpirationInDays", 7)))))));
+  }
+
+  @Test
+  void largeUploadsStartTheStateMachineAndTheDirectIngestLeavesThem() {
+    template.hasResourceProperties(
+        "AWS::Events::Rule",
+        Map.of(
+            "EventPattern",
+            Map.of(
+                "source", List.of("aws.s3"),
+                "detail-type", List.of("Object Created"),
+                "detail",
+                    Match.objectLike(
+                        Map.of(
+                            "object",
+                            Map.of(
+                                "key", List.of(Map.of("prefix", "uploads/")),
+                                "size",
+                                    List.of(
+                                        Map.of(
+                                            "numeric",
+                                            List.of(">=", GapmapStack.SHARD_THRESHOLD_BYTES))))))),
+            "Targets",
+            List.of(
+                Match.objectLike(
+                    Map.of(
+                        "Arn", Match.anyValue(),
+                        "RoleArn", Match.anyValue(),
+                        "InputTransformer", Match.anyValue())))));
+    template.hasResourceProperties(
+        "AWS::Lambda::Function",
+        Map.of(
+            "Handler",
+            GapmapStackProps.DEFAULT_INGEST_HANDLER,
+            "Environment",
+            Map.of(
+                "Variables",
+                Match.objectLike(
+                    Map.of(
+                        "GAPMAP_SHARD_THRESHOLD_BYTES",
+                        Long.toString(GapmapStack.SHARD_THRESHOLD_BYTES))))));
+  }
+
+  /** The definition of a state machine, its tokens (function ARNs) replaced by placeholders. */
+  private static JsonNode definitionOf(JsonNode machine) throws IOException {
+    JsonNode body = machine.at("/Properties/DefinitionString");
+    StringBuilder text = new StringBuilder();
+    if (body.isTextual()) {
+      text.append(body.asText());
+    } else {
+      for (JsonNode part : body.at("/Fn::Join/1")) {
+        text.append(part.isTextual() ? part.asText() : "TOKEN");
+      }
+    }
+    return JSON.readTree(text.toString());
   }
 
   private static List<JsonNode> resourcesOfType(String type) {

@@ -73,6 +73,15 @@ final class IngestCommand implements Callable<Integer> {
           "The date the data describes (its vintage or release date), shown with every number it feeds.")
   java.time.LocalDate asOf;
 
+  @Option(
+      names = "--shards",
+      paramLabel = "N",
+      defaultValue = "1",
+      description =
+          "Read the file in N parallel shards (bdc-fixed, measurements, points CSV); the result is"
+              + " the same.")
+  int shards;
+
   @Option(names = "--no-score", description = "Only store the upload; do not rescore.")
   boolean noScore;
 
@@ -108,7 +117,8 @@ final class IngestCommand implements Callable<Integer> {
                   uploadKind,
                   input,
                   new UploadOptions(preset, columns, label, attribution, asOf),
-                  progress.listener());
+                  progress.listener(),
+                  shards);
       Reports.ingested(console, outcome);
       if (!noScore && !outcome.alreadyIngested()) {
         Reports.published(

@@ -3,10 +3,13 @@ package org.gapmap.ingest;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The ingest Lambda handler ({@code org.gapmap.ingest.IngestHandler}): each {@code ObjectCreated}
@@ -18,7 +21,16 @@ import java.util.List;
  * Lambda's init phase, which SnapStart snapshots.
  */
 public class IngestHandler extends MicronautRequestHandler<S3Event, List<IngestResult>> {
+  private static final Logger LOG = LoggerFactory.getLogger(IngestHandler.class);
+
   @Inject UploadIngestor ingestor;
+
+  /**
+   * Objects of this size or more are left to the sharded ingest state machine, which an EventBridge
+   * rule starts for them ({@code GAPMAP_SHARD_THRESHOLD_BYTES}; by default nothing is left).
+   */
+  @Value("${gapmap.shard-threshold-bytes:9223372036854775807}")
+  long shardThreshold;
 
   /** Used by Lambda: configuration from the environment ({@code GAPMAP_TABLE}, ...). */
   public IngestHandler() {
@@ -35,6 +47,15 @@ public class IngestHandler extends MicronautRequestHandler<S3Event, List<IngestR
     List<IngestResult> results = new ArrayList<>();
     for (S3EventNotificationRecord record : event.getRecords()) {
       if (!record.getEventName().startsWith("ObjectCreated:")) {
+        continue;
+      }
+      Long size = record.getS3().getObject().getSizeAsLong();
+      if (size != null && size >= shardThreshold) {
+        LOG.info(
+            "{}: {} bytes, at least {}: left to the sharded ingest",
+            record.getS3().getObject().getUrlDecodedKey(),
+            size,
+            shardThreshold);
         continue;
       }
       results.add(

@@ -41,4 +41,16 @@ public final class S3UploadBucket implements UploadBucket {
         b -> b.bucket(bucket).key(key).contentType("application/json"),
         RequestBody.fromBytes(json));
   }
+
+  @Override
+  public void putObject(String bucket, String key, byte[] bytes) {
+    s3.putObject(
+        b -> b.bucket(bucket).key(key).contentType("application/octet-stream"),
+        RequestBody.fromBytes(bytes));
+  }
+
+  @Override
+  public byte[] getObject(String bucket, String key) {
+    return s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray();
+  }
 }

@@ -7,4 +7,10 @@ public interface UploadBucket {
 
   /** Writes a JSON report to {@code key} of {@code bucket}. */
   void putReport(String bucket, String key, byte[] json);
+
+  /** Writes intermediate work (a shard's partial aggregate) to {@code key} of {@code bucket}. */
+  void putObject(String bucket, String key, byte[] bytes);
+
+  /** The bytes of intermediate work at {@code key} of {@code bucket}. */
+  byte[] getObject(String bucket, String key);
 }

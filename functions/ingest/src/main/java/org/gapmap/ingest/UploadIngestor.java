@@ -3,12 +3,18 @@ package org.gapmap.ingest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.gapmap.core.aggregate.PartialAggregate;
 import org.gapmap.core.ingest.IngestOutcome;
 import org.gapmap.core.ingest.IngestService;
 import org.gapmap.core.ingest.UploadOptions;
@@ -44,6 +50,9 @@ public final class UploadIngestor {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final int PUBLISH_ATTEMPTS = 3;
+
+  /** Prefix of intermediate work (shard partials); a lifecycle rule expires it. */
+  public static final String WORK_PREFIX = "work/";
 
   private final ScoreStore store;
   private final UploadBucket bucket;
@@ -85,6 +94,11 @@ public final class UploadIngestor {
               key, IngestResult.REJECTED, null, 0, 0, 0, 0, List.of(e.getMessage()), null));
       throw e;
     }
+    return published(bucketName, key, upload, outcome);
+  }
+
+  private IngestResult published(
+      String bucketName, String key, UploadKey upload, IngestOutcome outcome) {
     UploadRecord record = outcome.upload();
     String runId = null;
     if (!outcome.alreadyIngested() || !inCurrentRun(upload.regionId(), record)) {
@@ -105,6 +119,81 @@ public final class UploadIngestor {
     LOG.info(
         "{}: {} upload {}, run {}", key, result.status(), record.id().shortForm(), result.runId());
     return result;
+  }
+
+  /**
+   * Shard {@code shard} of {@code shards} of {@code key} (a step of the ingest state machine):
+   * reads the rows the split routes to it and writes its partial aggregate to {@link #partialKey}.
+   * Nothing is stored in the table; running it again writes the same bytes.
+   *
+   * @return the key of the partial
+   */
+  public String shard(String bucketName, String key, int shard, int shards, String execution) {
+    UploadKey upload = UploadKey.parse(key);
+    StoredObject object = bucket.open(bucketName, key);
+    PartialAggregate partial =
+        ingest.shard(
+            upload.regionId(),
+            upload.kind(),
+            object.source(),
+            options(object.metadata()),
+            shard,
+            shards);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try {
+      partial.writeTo(bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String partialKey = partialKey(execution, shard);
+    bucket.putObject(bucketName, partialKey, bytes.toByteArray());
+    LOG.info("{}: shard {} of {} -> {}", key, shard + 1, shards, partialKey);
+    return partialKey;
+  }
+
+  /**
+   * Merges the partials of every shard of {@code key} (the last step of the ingest state machine),
+   * stores the upload, rescores and publishes, and writes the report: the result {@link #ingest}
+   * gives for the same object. A rejected upload gets a report and nothing is published.
+   */
+  public IngestResult merge(String bucketName, String key, int shards, String execution) {
+    UploadKey upload = UploadKey.parse(key);
+    StoredObject object = bucket.open(bucketName, key);
+    List<PartialAggregate> partials = new ArrayList<>();
+    for (int k = 0; k < shards; k++) {
+      byte[] bytes = bucket.getObject(bucketName, partialKey(execution, k));
+      try {
+        partials.add(PartialAggregate.readFrom(new ByteArrayInputStream(bytes)));
+      } catch (IOException e) {
+        throw new UncheckedIOException("partial " + k + " of " + key + ": " + e.getMessage(), e);
+      }
+    }
+    IngestOutcome outcome;
+    try {
+      outcome =
+          ingest.merge(
+              upload.regionId(),
+              upload.kind(),
+              object.source(),
+              options(object.metadata()),
+              partials);
+    } catch (InputRejectedException e) {
+      writeReport(
+          bucketName,
+          upload,
+          new IngestResult(
+              key, IngestResult.REJECTED, null, 0, 0, 0, 0, List.of(e.getMessage()), null));
+      throw e;
+    }
+    return published(bucketName, key, upload, outcome);
+  }
+
+  /** Where shard {@code shard} of a state machine execution keeps its partial aggregate. */
+  static String partialKey(String execution, int shard) {
+    if (!execution.matches("[A-Za-z0-9_.:-]{1,200}")) {
+      throw new IllegalArgumentException("execution name '" + execution + "'");
+    }
+    return WORK_PREFIX + execution + "/partial-" + shard + ".bin";
   }
 
   private boolean inCurrentRun(RegionId regionId, UploadRecord record) {

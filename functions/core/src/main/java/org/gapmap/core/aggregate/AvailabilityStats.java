@@ -1,5 +1,8 @@
 package org.gapmap.core.aggregate;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,7 +17,7 @@ public final class AvailabilityStats {
   private long underserved;
   private long served;
   private long fiber;
-  private final ExactMedian providers = new ExactMedian();
+  private ExactMedian providers = new ExactMedian();
 
   /** Adds one location. */
   public void add(BeadClass bead, boolean hasFiber, int providerCount) {
@@ -59,5 +62,27 @@ public final class AvailabilityStats {
     out.put("fiber_share", (double) fiber / locations);
     providers.median().ifPresent(v -> out.put("provider_count_median", v));
     return out;
+  }
+
+  /** Writes the counts and the provider counts per location for {@link #readFrom}. */
+  public void writeTo(DataOutput out) throws IOException {
+    out.writeLong(locations);
+    out.writeLong(unserved);
+    out.writeLong(underserved);
+    out.writeLong(served);
+    out.writeLong(fiber);
+    providers.writeTo(out);
+  }
+
+  /** Reads what {@link #writeTo} wrote. */
+  public static AvailabilityStats readFrom(DataInput in) throws IOException {
+    AvailabilityStats s = new AvailabilityStats();
+    s.locations = in.readLong();
+    s.unserved = in.readLong();
+    s.underserved = in.readLong();
+    s.served = in.readLong();
+    s.fiber = in.readLong();
+    s.providers = ExactMedian.readFrom(in);
+    return s;
   }
 }

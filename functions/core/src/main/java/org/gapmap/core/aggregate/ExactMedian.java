@@ -1,5 +1,8 @@
 package org.gapmap.core.aggregate;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.OptionalDouble;
 
@@ -61,5 +64,29 @@ public final class ExactMedian {
     double lo = values[size / 2 - 1];
     double hi = values[size / 2];
     return OptionalDouble.of(lo + (hi - lo) * 0.5);
+  }
+
+  /** Writes the values (count, then each as an IEEE 754 double) for {@link #readFrom}. */
+  public void writeTo(DataOutput out) throws IOException {
+    out.writeInt(size);
+    for (int i = 0; i < size; i++) {
+      out.writeDouble(values[i]);
+    }
+  }
+
+  /** Reads what {@link #writeTo} wrote. */
+  public static ExactMedian readFrom(DataInput in) throws IOException {
+    int n = in.readInt();
+    if (n < 0) {
+      throw new IOException("negative value count " + n);
+    }
+    ExactMedian m = new ExactMedian();
+    m.values = new double[Math.max(8, n)];
+    for (int i = 0; i < n; i++) {
+      m.values[i] = in.readDouble();
+    }
+    m.size = n;
+    m.sorted = false;
+    return m;
   }
 }

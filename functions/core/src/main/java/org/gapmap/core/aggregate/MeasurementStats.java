@@ -1,5 +1,8 @@
 package org.gapmap.core.aggregate;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,9 +20,9 @@ public final class MeasurementStats {
 
   private long count;
   private long below;
-  private final ExactMedian download = new ExactMedian();
-  private final ExactMedian upload = new ExactMedian();
-  private final ExactMedian latency = new ExactMedian();
+  private ExactMedian download = new ExactMedian();
+  private ExactMedian upload = new ExactMedian();
+  private ExactMedian latency = new ExactMedian();
 
   /**
    * Adds one test.
@@ -67,5 +70,25 @@ public final class MeasurementStats {
     upload.median().ifPresent(v -> out.put("measured_upload_mbps_median" + suffix, v));
     latency.median().ifPresent(v -> out.put("measured_latency_ms_median" + suffix, v));
     return out;
+  }
+
+  /** Writes the counts and every value for {@link #readFrom}. */
+  public void writeTo(DataOutput out) throws IOException {
+    out.writeLong(count);
+    out.writeLong(below);
+    download.writeTo(out);
+    upload.writeTo(out);
+    latency.writeTo(out);
+  }
+
+  /** Reads what {@link #writeTo} wrote. */
+  public static MeasurementStats readFrom(DataInput in) throws IOException {
+    MeasurementStats s = new MeasurementStats();
+    s.count = in.readLong();
+    s.below = in.readLong();
+    s.download = ExactMedian.readFrom(in);
+    s.upload = ExactMedian.readFrom(in);
+    s.latency = ExactMedian.readFrom(in);
+    return s;
   }
 }

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.gapmap.core.aggregate.AvailabilityStats;
 import org.gapmap.core.aggregate.BeadClass;
+import org.gapmap.core.aggregate.PartialAggregate;
 import org.gapmap.core.aggregate.SpillingLongSorter;
 import org.gapmap.core.geom.H3Cells;
 import org.gapmap.core.geom.PointGrid;
@@ -50,7 +50,7 @@ import org.gapmap.core.model.UploadRecord.IngestReport;
  * one; two different speed pairs share a fingerprint with a probability of 2^-18, which affects
  * only how a duplicate is reported, never an indicator.
  */
-public final class BdcFixedReader implements UploadReader {
+public final class BdcFixedReader implements ShardableReader {
   static final String LOCATION = "location_id";
   static final String PROVIDER = "provider_id";
   static final String TECHNOLOGY = "technology";
@@ -110,8 +110,26 @@ public final class BdcFixedReader implements UploadReader {
     this.sortChunk = sortChunk;
   }
 
+  // counters of a partial
+  private static final int ROWS_READ = 0;
+  private static final int BUSINESS_ROWS = 1;
+  private static final int ROWS_OUTSIDE = 2;
+  private static final int LOCATIONS_OUTSIDE = 3;
+  private static final int LOCATIONS_INSIDE = 4;
+  private static final int EXACT_DUPLICATES = 5;
+  private static final int CONFLICTS = 6;
+  private static final int DUPLICATES_INSIDE = 7;
+  private static final int SERVICES_INSIDE = 8;
+  private static final int COUNTERS = 9;
+
+  /** Rows of one location must meet in one shard: its best service needs all of them. */
   @Override
-  public ReadResult read(InputSource input, RegionContext region, UploadOptions options) {
+  public String shardKey(UploadOptions options) {
+    return options.columns().getOrDefault(LOCATION, LOCATION);
+  }
+
+  @Override
+  public PartialAggregate shard(InputSource input, RegionContext region, UploadOptions options) {
     if (options.preset() != null) {
       throw new IllegalArgumentException("bdc-fixed uploads have no presets; use --map");
     }
@@ -131,6 +149,64 @@ public final class BdcFixedReader implements UploadReader {
       }
       return new Pass(csv, region, crosswalk, c, services).run();
     }
+  }
+
+  @Override
+  public ReadResult finish(
+      String sourceName, PartialAggregate merged, RegionContext region, UploadOptions options) {
+    if (merged.counter(ROWS_READ) == 0) {
+      throw new InputRejectedException(sourceName, null, null, "no data rows after the header");
+    }
+    List<NeighborhoodId> ids =
+        region.neighborhoods().stream().map(Neighborhood::id).sorted().toList();
+    Map<NeighborhoodId, Indicators> out = new TreeMap<>();
+    for (int i = 0; i < ids.size(); i++) {
+      if (merged.hasAvailability(i)) {
+        out.put(ids.get(i), Indicators.of(merged.availability(i).indicators()));
+      }
+    }
+    long businessRows = merged.counter(BUSINESS_ROWS);
+    long outsideLocations = merged.counter(LOCATIONS_OUTSIDE);
+    long exact = merged.counter(EXACT_DUPLICATES);
+    long conflicting = merged.counter(CONFLICTS);
+    List<String> notes = new ArrayList<>();
+    notes.add(
+        merged.counter(LOCATIONS_INSIDE)
+            + " residential locations in "
+            + out.size()
+            + " neighborhoods (through "
+            + (region.crosswalk(Crosswalk.TRACT).isPresent()
+                ? "the tract crosswalk"
+                : "H3 res-8 cell centres")
+            + ")");
+    if (businessRows > 0) {
+      notes.add(businessRows + " business-only rows (code B) are not residential and were skipped");
+    }
+    if (outsideLocations > 0) {
+      notes.add(
+          outsideLocations
+              + " locations ("
+              + merged.counter(ROWS_OUTSIDE)
+              + " rows) fall outside every neighborhood of the region and were not counted");
+    }
+    if (exact > 0) {
+      notes.add(exact + " exact duplicate rows were counted once");
+    }
+    if (conflicting > 0) {
+      notes.add(
+          conflicting
+              + " rows repeat a location, provider and technology with other speeds; the fastest"
+              + " counts. First: "
+              + String.join("; ", merged.details()));
+    }
+    IngestReport report =
+        new IngestReport(
+            merged.counter(ROWS_READ),
+            merged.counter(SERVICES_INSIDE),
+            merged.counter(ROWS_OUTSIDE),
+            businessRows + merged.counter(DUPLICATES_INSIDE),
+            notes);
+    return new ReadResult("bdc-fixed", out, report);
   }
 
   /** One read of one file: the per-location state. */
@@ -203,12 +279,9 @@ public final class BdcFixedReader implements UploadReader {
       }
     }
 
-    ReadResult run() {
+    PartialAggregate run() {
       while (csv.next()) {
         row();
-      }
-      if (rowsRead == 0) {
-        throw new InputRejectedException(csv.source(), null, null, "no data rows after the header");
       }
       return summarize();
     }
@@ -425,7 +498,7 @@ public final class BdcFixedReader implements UploadReader {
           csv.source(), csv.line(), csv.header().get(column), reason);
     }
 
-    private ReadResult summarize() {
+    private PartialAggregate summarize() {
       byte[] providers = new byte[locations];
       // distinct services, exact duplicates, conflicting duplicates, the last two in the region
       long[] counts = new long[5];
@@ -467,7 +540,7 @@ public final class BdcFixedReader implements UploadReader {
               }
             }
           });
-      AvailabilityStats[] stats = new AvailabilityStats[ids.size()];
+      PartialAggregate partial = PartialAggregate.ofAvailability("bdc-fixed", ids.size(), COUNTERS);
       long outsideLocations = 0;
       for (int at = 0; at < locations; at++) {
         int n = neighborhood[at];
@@ -475,52 +548,24 @@ public final class BdcFixedReader implements UploadReader {
           outsideLocations++;
           continue;
         }
-        if (stats[n] == null) {
-          stats[n] = new AvailabilityStats();
-        }
-        stats[n].add(BeadClass.values()[best[at] & 3], (best[at] & 4) != 0, providers[at]);
+        partial
+            .availability(n)
+            .add(BeadClass.values()[best[at] & 3], (best[at] & 4) != 0, providers[at]);
       }
-      Map<NeighborhoodId, Indicators> out = new TreeMap<>();
-      for (int i = 0; i < ids.size(); i++) {
-        if (stats[i] != null) {
-          out.put(ids.get(i), Indicators.of(stats[i].indicators()));
-        }
-      }
-      List<String> notes = new ArrayList<>();
-      notes.add(
-          (locations - outsideLocations)
-              + " residential locations in "
-              + out.size()
-              + " neighborhoods (through "
-              + (byTract ? "the tract crosswalk" : "H3 res-8 cell centres")
-              + ")");
-      if (businessRows > 0) {
-        notes.add(
-            businessRows + " business-only rows (code B) are not residential and were skipped");
-      }
-      if (outsideLocations > 0) {
-        notes.add(
-            outsideLocations
-                + " locations ("
-                + rowsOutside
-                + " rows) fall outside every neighborhood of the region and were not counted");
-      }
-      if (counts[1] > 0) {
-        notes.add(counts[1] + " exact duplicate rows were counted once");
-      }
-      if (counts[2] > 0) {
-        notes.add(
-            counts[2]
-                + " rows repeat a location, provider and technology with other speeds; the fastest"
-                + " counts. First: "
-                + describe(conflicts));
-      }
-      IngestReport report =
-          new IngestReport(rowsRead, counts[4], rowsOutside, businessRows + counts[3], notes);
-      return new ReadResult("bdc-fixed", out, report);
+      partial.count(ROWS_READ, rowsRead);
+      partial.count(BUSINESS_ROWS, businessRows);
+      partial.count(ROWS_OUTSIDE, rowsOutside);
+      partial.count(LOCATIONS_OUTSIDE, outsideLocations);
+      partial.count(LOCATIONS_INSIDE, locations - outsideLocations);
+      partial.count(EXACT_DUPLICATES, counts[1]);
+      partial.count(CONFLICTS, counts[2]);
+      partial.count(DUPLICATES_INSIDE, counts[3]);
+      partial.count(SERVICES_INSIDE, counts[4]);
+      describe(conflicts).forEach(partial::detail);
+      return partial;
     }
 
-    private String describe(List<long[]> conflicts) {
+    private List<String> describe(List<long[]> conflicts) {
       Map<Integer, Long> locationIds = new HashMap<>();
       for (long[] c : conflicts) {
         locationIds.put((int) (c[0] >>> (TECH_BITS + PROVIDER_BITS)), -1L);
@@ -544,7 +589,7 @@ public final class BdcFixedReader implements UploadReader {
                 + " technology "
                 + tech);
       }
-      return String.join("; ", parts);
+      return parts;
     }
   }
 }

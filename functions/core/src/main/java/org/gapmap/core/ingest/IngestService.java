@@ -1,11 +1,14 @@
 package org.gapmap.core.ingest;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import org.gapmap.core.aggregate.PartialAggregate;
 import org.gapmap.core.input.InputSource;
 import org.gapmap.core.input.ProgressListener;
 import org.gapmap.core.model.Crosswalk;
@@ -50,6 +53,28 @@ public final class IngestService {
       InputSource input,
       UploadOptions options,
       ProgressListener progress) {
+    return ingest(regionId, kind, input, options, progress, 1);
+  }
+
+  /**
+   * Ingests like {@link #ingest(RegionId, UploadKind, InputSource, UploadOptions,
+   * ProgressListener)}, reading the upload in {@code shards} parallel shards (see {@link
+   * ShardedRead}) when {@code shards > 1}; the stored indicators are the same.
+   *
+   * @throws IllegalArgumentException if {@code shards > 1} for a kind that does not shard
+   */
+  public IngestOutcome ingest(
+      RegionId regionId,
+      UploadKind kind,
+      InputSource input,
+      UploadOptions options,
+      ProgressListener progress,
+      int shards) {
+    UploadReader reader = readers.get(kind);
+    if (shards != 1 && !(reader instanceof ShardableReader)) {
+      throw new IllegalArgumentException(
+          "--shards applies to bdc-fixed, measurements and points (CSV), not " + kind.cliName());
+    }
     if (store.region(regionId).isEmpty()) {
       throw new NoSuchElementException("no region " + regionId + "; add it with 'region add'");
     }
@@ -58,12 +83,22 @@ public final class IngestService {
     if (existing.isPresent()) {
       return new IngestOutcome(existing.get(), true);
     }
-    RegionContext region =
-        new RegionContext(
-            regionId,
-            store.neighborhoods(regionId),
-            store.crosswalk(regionId, Crosswalk.TRACT).stream().toList());
-    ReadResult result = readers.get(kind).read(progress.observing(input), region, options);
+    RegionContext region = context(regionId);
+    ReadResult result =
+        shards == 1
+            ? reader.read(progress.observing(input), region, options)
+            : new ShardedRead(Path.of(System.getProperty("java.io.tmpdir")))
+                .read((ShardableReader) reader, progress.observing(input), region, options, shards);
+    return store(regionId, kind, input, options, id, result);
+  }
+
+  private IngestOutcome store(
+      RegionId regionId,
+      UploadKind kind,
+      InputSource input,
+      UploadOptions options,
+      UploadId id,
+      ReadResult result) {
     UploadRecord record =
         new UploadRecord(
             id,
@@ -80,6 +115,64 @@ public final class IngestService {
       return new IngestOutcome(store.upload(regionId, id).orElse(record), true);
     }
     return new IngestOutcome(record, false);
+  }
+
+  /**
+   * Shard {@code shard} of {@code shards} of an upload (see {@link ShardedRead#shardOf}): the step
+   * one shard function runs. Nothing is stored.
+   *
+   * @throws IllegalArgumentException if the kind does not shard
+   */
+  public PartialAggregate shard(
+      RegionId regionId,
+      UploadKind kind,
+      InputSource input,
+      UploadOptions options,
+      int shard,
+      int shards) {
+    return new ShardedRead(Path.of(System.getProperty("java.io.tmpdir")))
+        .shardOf(shardable(kind), input, context(regionId), options, shard, shards);
+  }
+
+  /**
+   * Stores an upload from the partials of all its shards, merged in the order given, as {@link
+   * #ingest} would store it read whole: the step the merge function runs before scoring.
+   */
+  public IngestOutcome merge(
+      RegionId regionId,
+      UploadKind kind,
+      InputSource input,
+      UploadOptions options,
+      List<PartialAggregate> partials) {
+    UploadId id = input.contentHash();
+    Optional<UploadRecord> existing = store.upload(regionId, id);
+    if (existing.isPresent()) {
+      return new IngestOutcome(existing.get(), true);
+    }
+    PartialAggregate merged = partials.get(0);
+    for (int k = 1; k < partials.size(); k++) {
+      merged.merge(partials.get(k));
+    }
+    ReadResult result = shardable(kind).finish(input.name(), merged, context(regionId), options);
+    return store(regionId, kind, input, options, id, result);
+  }
+
+  private ShardableReader shardable(UploadKind kind) {
+    if (readers.get(kind) instanceof ShardableReader s) {
+      return s;
+    }
+    throw new IllegalArgumentException(
+        "shards apply to bdc-fixed, measurements and points (CSV), not " + kind.cliName());
+  }
+
+  private RegionContext context(RegionId regionId) {
+    if (store.region(regionId).isEmpty()) {
+      throw new NoSuchElementException("no region " + regionId + "; add it with 'region add'");
+    }
+    return new RegionContext(
+        regionId,
+        store.neighborhoods(regionId),
+        store.crosswalk(regionId, Crosswalk.TRACT).stream().toList());
   }
 
   private static String fileName(String name) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.gapmap.core.aggregate.MeasurementStats;
+import org.gapmap.core.aggregate.PartialAggregate;
 import org.gapmap.core.geom.PointGrid;
 import org.gapmap.core.input.CsvScanner;
 import org.gapmap.core.input.InputRejectedException;
@@ -33,7 +33,7 @@ import org.gapmap.core.model.UploadRecord.IngestReport;
  * outside every neighborhood are counted and reported; rows without coordinates are skipped and
  * reported; exact duplicate rows are counted and ignored.
  */
-public final class MeasurementsReader implements UploadReader {
+public final class MeasurementsReader implements ShardableReader {
   static final String LATITUDE = "latitude";
   static final String LONGITUDE = "longitude";
   static final String DOWNLOAD = "download_mbps";
@@ -47,8 +47,23 @@ public final class MeasurementsReader implements UploadReader {
       List.of(LATITUDE, LONGITUDE, DOWNLOAD, UPLOAD, LATENCY, TIMESTAMP, NETWORK, PROVIDER);
   private static final List<String> NETWORKS = List.of("fixed", "mobile");
 
+  // counters of a partial
+  private static final int READ = 0;
+  private static final int USED = 1;
+  private static final int OUTSIDE = 2;
+  private static final int SWAPPED_INSIDE = 3;
+  private static final int BLANK = 4;
+  private static final int DUPLICATES = 5;
+  private static final int COUNTERS = 6;
+
+  /** Whole identical records must meet in one shard to be counted once. */
   @Override
-  public ReadResult read(InputSource input, RegionContext region, UploadOptions options) {
+  public String shardKey(UploadOptions options) {
+    return null;
+  }
+
+  @Override
+  public PartialAggregate shard(InputSource input, RegionContext region, UploadOptions options) {
     if (options.preset() != null) {
       throw new IllegalArgumentException("measurements uploads have no presets; use --map");
     }
@@ -69,11 +84,13 @@ public final class MeasurementsReader implements UploadReader {
 
   private record Columns(int lat, int lon, int down, int up, int latency, int network) {}
 
-  private static ReadResult aggregate(CsvScanner csv, RegionContext region, Columns c) {
+  private static PartialAggregate aggregate(CsvScanner csv, RegionContext region, Columns c) {
     PointGrid grid = region.grid();
     List<NeighborhoodId> ids = grid.ids();
-    MeasurementStats[] all = new MeasurementStats[ids.size()];
-    MeasurementStats[][] byNetwork = new MeasurementStats[NETWORKS.size()][ids.size()];
+    // group 0: all tests; 1 + n: tests of network n
+    PartialAggregate partial =
+        PartialAggregate.ofMeasurements("measurements", ids.size(), COUNTERS, 1 + NETWORKS.size());
+    partial.detail(csv.header().get(c.lat()) + "/" + csv.header().get(c.lon()));
     LongHashSet seen = new LongHashSet();
     long read = 0;
     long used = 0;
@@ -106,19 +123,37 @@ public final class MeasurementsReader implements UploadReader {
         continue;
       }
       used++;
-      stats(all, at).add(down, up, latency);
+      partial.measurements(0, at).add(down, up, latency);
       if (network >= 0) {
-        stats(byNetwork[network], at).add(down, up, latency);
+        partial.measurements(1 + network, at).add(down, up, latency);
       }
     }
+    partial.count(READ, read);
+    partial.count(USED, used);
+    partial.count(OUTSIDE, outside);
+    partial.count(SWAPPED_INSIDE, swappedInside);
+    partial.count(BLANK, blank);
+    partial.count(DUPLICATES, duplicates);
+    return partial;
+  }
+
+  @Override
+  public ReadResult finish(
+      String sourceName, PartialAggregate merged, RegionContext region, UploadOptions options) {
+    long read = merged.counter(READ);
+    long used = merged.counter(USED);
+    long outside = merged.counter(OUTSIDE);
+    long swappedInside = merged.counter(SWAPPED_INSIDE);
+    long blank = merged.counter(BLANK);
+    long duplicates = merged.counter(DUPLICATES);
     if (read == 0) {
-      throw new InputRejectedException(csv.source(), null, null, "no data rows after the header");
+      throw new InputRejectedException(sourceName, null, null, "no data rows after the header");
     }
     if (outside > used && swappedInside * 10 >= outside * 9) {
       throw new InputRejectedException(
-          csv.source(),
+          sourceName,
           null,
-          csv.header().get(c.lat()) + "/" + csv.header().get(c.lon()),
+          merged.details().get(0),
           "latitude and longitude look swapped: "
               + outside
               + " of "
@@ -130,15 +165,16 @@ public final class MeasurementsReader implements UploadReader {
               + " of them fall inside once swapped; fix the file or the mapping (--map latitude=..."
               + " --map longitude=...)");
     }
+    List<NeighborhoodId> ids = region.grid().ids();
     Map<NeighborhoodId, Indicators> out = new TreeMap<>();
     for (int i = 0; i < ids.size(); i++) {
       Map<String, Double> v = new LinkedHashMap<>();
-      if (all[i] != null) {
-        v.putAll(all[i].indicators(""));
+      if (merged.hasMeasurements(0, i)) {
+        v.putAll(merged.measurements(0, i).indicators(""));
       }
       for (int n = 0; n < NETWORKS.size(); n++) {
-        if (byNetwork[n][i] != null) {
-          v.putAll(byNetwork[n][i].indicators("_" + NETWORKS.get(n)));
+        if (merged.hasMeasurements(1 + n, i)) {
+          v.putAll(merged.measurements(1 + n, i).indicators("_" + NETWORKS.get(n)));
         }
       }
       if (!v.isEmpty()) {
@@ -158,15 +194,6 @@ public final class MeasurementsReader implements UploadReader {
     }
     return new ReadResult(
         "measurements", out, new IngestReport(read, used, outside, blank + duplicates, notes));
-  }
-
-  private static MeasurementStats stats(MeasurementStats[] array, int i) {
-    MeasurementStats s = array[i];
-    if (s == null) {
-      s = new MeasurementStats();
-      array[i] = s;
-    }
-    return s;
   }
 
   private static double coordinate(CsvScanner csv, int column, double limit) {

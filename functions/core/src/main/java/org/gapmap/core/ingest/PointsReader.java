@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.gapmap.core.aggregate.PartialAggregate;
 import org.gapmap.core.geom.GeoJsonFeatureReader;
 import org.gapmap.core.input.CsvTable;
 import org.gapmap.core.input.InputRejectedException;
@@ -33,7 +34,7 @@ import org.locationtech.jts.geom.Point;
  * <p>Indicators, for every neighborhood of the region: {@code <label>_count} and {@code
  * <label>_per_km2} (count per square kilometre of ellipsoidal area).
  */
-public final class PointsReader implements UploadReader {
+public final class PointsReader implements ShardableReader {
   /** Labels become indicator name prefixes. */
   public static final Pattern LABEL = Pattern.compile("[a-z][a-z0-9_]{0,40}");
 
@@ -42,8 +43,52 @@ public final class PointsReader implements UploadReader {
   private static final List<String> LONGITUDE_NAMES =
       List.of("longitude", "lon", "lng", "long", "x");
 
+  // counters of a partial
+  private static final int READ = 0;
+  private static final int USED = 1;
+  private static final int OUTSIDE = 2;
+  private static final int SWAPPED_INSIDE = 3;
+  private static final int BLANK = 4;
+  private static final int COUNTERS = 5;
+
   @Override
   public ReadResult read(InputSource input, RegionContext region, UploadOptions options) {
+    String label = label(options);
+    if (isGeoJson(input)) {
+      if (!options.columns().isEmpty()) {
+        throw new IllegalArgumentException("--map applies to CSV files, not GeoJSON points");
+      }
+      return countFeatures(input, region, label);
+    }
+    return ShardableReader.super.read(input, region, options);
+  }
+
+  /** A GeoJSON FeatureCollection has no rows to split at; it is read whole. */
+  @Override
+  public boolean splits(InputSource input) {
+    return !isGeoJson(input);
+  }
+
+  /** Points are counted one by one: any split of the rows is exact. */
+  @Override
+  public String shardKey(UploadOptions options) {
+    return null;
+  }
+
+  /** Counts the points of a CSV slice; GeoJSON points are read whole by {@link #read}. */
+  @Override
+  public PartialAggregate shard(InputSource input, RegionContext region, UploadOptions options) {
+    label(options);
+    try (CsvTable table = CsvTable.open(input)) {
+      ColumnResolver columns = new ColumnResolver(table, options.columns(), Map.of());
+      columns.checkTargets("points", List.of("latitude", "longitude"));
+      int latColumn = columns.require("latitude", LATITUDE_NAMES);
+      int lonColumn = columns.require("longitude", LONGITUDE_NAMES);
+      return count(table, region, latColumn, lonColumn);
+    }
+  }
+
+  private static String label(UploadOptions options) {
     String label = options.label() == null ? DEFAULT_LABEL : options.label();
     if (!LABEL.matcher(label).matches()) {
       throw new IllegalArgumentException(
@@ -52,57 +97,56 @@ public final class PointsReader implements UploadReader {
     if (options.preset() != null) {
       throw new IllegalArgumentException("points uploads have no presets; use --map");
     }
-    if (isGeoJson(input)) {
-      if (!options.columns().isEmpty()) {
-        throw new IllegalArgumentException("--map applies to CSV files, not GeoJSON points");
-      }
-      return countFeatures(input, region, label);
-    }
-    try (CsvTable table = CsvTable.open(input)) {
-      ColumnResolver columns = new ColumnResolver(table, options.columns(), Map.of());
-      columns.checkTargets("points", List.of("latitude", "longitude"));
-      int latColumn = columns.require("latitude", LATITUDE_NAMES);
-      int lonColumn = columns.require("longitude", LONGITUDE_NAMES);
-      return count(table, region, label, latColumn, lonColumn);
-    }
+    return label;
   }
 
-  private static ReadResult count(
-      CsvTable table, RegionContext region, String label, int latColumn, int lonColumn) {
-    Map<NeighborhoodId, Long> counts = new HashMap<>();
-    long read = 0;
-    long used = 0;
-    long outside = 0;
-    long outsideButInsideSwapped = 0;
-    long blank = 0;
+  private static PartialAggregate count(
+      CsvTable table, RegionContext region, int latColumn, int lonColumn) {
+    List<Neighborhood> neighborhoods = region.neighborhoods();
+    Map<NeighborhoodId, Integer> position = new HashMap<>();
+    for (int i = 0; i < neighborhoods.size(); i++) {
+      position.put(neighborhoods.get(i).id(), i);
+    }
+    PartialAggregate partial = PartialAggregate.ofPoints("points", neighborhoods.size(), COUNTERS);
+    partial.detail(table.header().get(latColumn) + "/" + table.header().get(lonColumn));
     for (CsvTable.Row row : table) {
-      read++;
+      partial.count(READ, 1);
       OptionalDouble lat = coordinate(table, row, latColumn, 90);
       OptionalDouble lon = coordinate(table, row, lonColumn, 180);
       if (lat.isEmpty() || lon.isEmpty()) {
-        blank++;
+        partial.count(BLANK, 1);
         continue;
       }
       Optional<NeighborhoodId> hit = region.index().locate(lon.getAsDouble(), lat.getAsDouble());
       if (hit.isPresent()) {
-        counts.merge(hit.get(), 1L, Long::sum);
-        used++;
+        partial.addPoint(position.get(hit.get()));
+        partial.count(USED, 1);
       } else {
-        outside++;
+        partial.count(OUTSIDE, 1);
         if (Math.abs(lon.getAsDouble()) <= 90
             && region.index().locate(lat.getAsDouble(), lon.getAsDouble()).isPresent()) {
-          outsideButInsideSwapped++;
+          partial.count(SWAPPED_INSIDE, 1);
         }
       }
     }
+    return partial;
+  }
+
+  @Override
+  public ReadResult finish(
+      String sourceName, PartialAggregate merged, RegionContext region, UploadOptions options) {
+    long read = merged.counter(READ);
+    long used = merged.counter(USED);
+    long outside = merged.counter(OUTSIDE);
+    long swappedInside = merged.counter(SWAPPED_INSIDE);
     if (read == 0) {
-      throw new InputRejectedException(table.source(), null, null, "no data rows after the header");
+      throw new InputRejectedException(sourceName, null, null, "no data rows after the header");
     }
-    if (outside > used && outsideButInsideSwapped * 10 >= outside * 9) {
+    if (outside > used && swappedInside * 10 >= outside * 9) {
       throw new InputRejectedException(
-          table.source(),
+          sourceName,
           null,
-          table.header().get(latColumn) + "/" + table.header().get(lonColumn),
+          merged.details().get(0),
           "latitude and longitude look swapped: "
               + outside
               + " of "
@@ -110,11 +154,18 @@ public final class PointsReader implements UploadReader {
               + " rows fall outside region "
               + region.regionId()
               + " but "
-              + outsideButInsideSwapped
+              + swappedInside
               + " of them fall inside once swapped; fix the file or the mapping (--map latitude=..."
               + " --map longitude=...)");
     }
-    return result(region, label, counts, read, used, outside, blank);
+    Map<NeighborhoodId, Long> counts = new HashMap<>();
+    List<Neighborhood> neighborhoods = region.neighborhoods();
+    for (int i = 0; i < neighborhoods.size(); i++) {
+      if (merged.points(i) > 0) {
+        counts.put(neighborhoods.get(i).id(), merged.points(i));
+      }
+    }
+    return result(region, label(options), counts, read, used, outside, merged.counter(BLANK));
   }
 
   /** Whether the input's first non-blank character opens a JSON object. */

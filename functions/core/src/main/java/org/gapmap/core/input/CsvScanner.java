@@ -2,6 +2,7 @@ package org.gapmap.core.input;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -45,6 +46,7 @@ public final class CsvScanner implements AutoCloseable, CsvHeader {
   private int recordEnd;
 
   private final List<String> header;
+  private final byte[] headerRecord;
   private final Map<String, Integer> index = new LinkedHashMap<>();
 
   private CsvScanner(String source, InputStream in) {
@@ -55,6 +57,7 @@ public final class CsvScanner implements AutoCloseable, CsvHeader {
       throw new InputRejectedException(
           source, "line 1", null, "the file is empty: expected a CSV header row");
     }
+    this.headerRecord = Arrays.copyOfRange(buf, recordStart, recordEnd(recordStart, recordEnd));
     List<String> names = new ArrayList<>(fields);
     for (int i = 0; i < fields; i++) {
       names.add(string(i).strip());
@@ -328,6 +331,47 @@ public final class CsvScanner implements AutoCloseable, CsvHeader {
   /** The line the current record starts on (the header is line 1). */
   public long line() {
     return recordLine;
+  }
+
+  /**
+   * Writes the header record's bytes (byte order mark and line break excluded) and a {@code \n}.
+   */
+  public void copyHeader(OutputStream out) throws IOException {
+    out.write(headerRecord);
+    out.write('\n');
+  }
+
+  /** Writes the current record's bytes (line break excluded) and a {@code \n}. */
+  public void copyRecord(OutputStream out) throws IOException {
+    out.write(buf, recordStart, recordEnd(recordStart, recordEnd) - recordStart);
+    out.write('\n');
+  }
+
+  /** A 64-bit hash of field {@code i}'s raw bytes: equal fields hash equal. */
+  public long fieldHash(int i) {
+    long h = 0xcbf29ce484222325L;
+    if (i < fields) {
+      for (int p = starts[i]; p < ends[i]; p++) {
+        h = (h ^ (buf[p] & 0xff)) * 0x100000001b3L;
+      }
+    }
+    return mix(h);
+  }
+
+  private int recordEnd(int start, int end) {
+    while (end > start && (buf[end - 1] == '\n' || buf[end - 1] == '\r')) {
+      end--;
+    }
+    return end;
+  }
+
+  private static long mix(long h) {
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    h ^= h >>> 33;
+    return h;
   }
 
   /**

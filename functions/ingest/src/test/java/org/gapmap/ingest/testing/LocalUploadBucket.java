@@ -62,6 +62,20 @@ public final class LocalUploadBucket implements UploadBucket {
     }
   }
 
+  @Override
+  public void putObject(String bucket, String key, byte[] bytes) {
+    putReport(bucket, key, bytes);
+  }
+
+  @Override
+  public byte[] getObject(String bucket, String key) {
+    try {
+      return read(bucket, key);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private Path file(String bucket, String key) {
     return root.resolve(bucket).resolve(key);
   }

@@ -1,0 +1,182 @@
+package org.gapmap.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micronaut.context.ApplicationContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.gapmap.core.ingest.PointsReader;
+import org.gapmap.core.ingest.ReadResult;
+import org.gapmap.core.ingest.RegionContext;
+import org.gapmap.core.ingest.UploadOptions;
+import org.gapmap.core.input.InputSource;
+import org.gapmap.core.model.RegionId;
+import org.gapmap.core.model.UploadRecord;
+import org.gapmap.core.region.RegionImportOptions;
+import org.gapmap.core.region.RegionRegistrar;
+import org.gapmap.core.store.ScoreStore;
+import org.gapmap.ingest.testing.LocalUploadBucket;
+import org.gapmap.ingest.testing.TestLambdaContext;
+import org.gapmap.store.dynamodb.testing.Dynalite;
+import org.gapmap.store.dynamodb.testing.DynaliteExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The state machine's steps by hand: three shard invocations write partials, the merge invocation
+ * stores, scores and publishes the same indicators a whole read gives; a missing partial fails the
+ * merge and publishes nothing.
+ */
+@ExtendWith(DynaliteExtension.class)
+class ShardMergeHandlerTest {
+  private static final String BUCKET = "gapmap-uploads-example";
+  private static final RegionId NYC = RegionId.of("nyc-nta2010");
+  private static final String KEY = "uploads/nyc-nta2010/points/poles.csv";
+  private static final String POLES = "nyc_mobile_telecom_franchise_poletop_installations.csv";
+
+  @TempDir Path bucketRoot;
+  private LocalUploadBucket bucket;
+  private ApplicationContext context;
+  private ShardHandler shards;
+  private MergeHandler merge;
+  private ScoreStore store;
+
+  @BeforeEach
+  void start(Dynalite dynalite) throws IOException {
+    bucket = new LocalUploadBucket(bucketRoot);
+    context =
+        ApplicationContext.builder()
+            .deduceEnvironment(false)
+            .properties(
+                Map.of(
+                    "gapmap.table",
+                    Dynalite.uniqueTableName("shards"),
+                    "gapmap.dynamodb-endpoint",
+                    dynalite.endpoint().toString(),
+                    "gapmap.create-table",
+                    true,
+                    "gapmap.s3-enabled",
+                    false,
+                    "gapmap.shard-threshold-bytes",
+                    50_000))
+            .singletons(bucket)
+            .start();
+    shards = new ShardHandler(context);
+    merge = new MergeHandler(context);
+    store = context.getBean(ScoreStore.class);
+    new RegionRegistrar(store, Clock.systemUTC())
+        .register(
+            NYC,
+            "New York City neighborhoods (NTA 2010)",
+            "NYC Department of City Planning",
+            resource("nyc_nta2010_nycplanning.geojson"),
+            new RegionImportOptions("NTACode", "NTAName", "BoroName", List.of()));
+    bucket.put(BUCKET, KEY, bytes(POLES), Map.of("label", "small_cells"));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    shards.close();
+    merge.close();
+  }
+
+  @Test
+  void shardsThenMergePublishTheWholeReadsIndicators() {
+    for (int k = 0; k < 3; k++) {
+      Map<String, Object> out =
+          shards.handleRequest(task(k, "exec-1"), new TestLambdaContext("shard"));
+      assertThat(out.get("partial")).isEqualTo("work/exec-1/partial-" + k + ".bin");
+      assertThat(bucket.exists(BUCKET, "work/exec-1/partial-" + k + ".bin")).isTrue();
+    }
+    Map<String, Object> merged =
+        merge.handleRequest(task(-1, "exec-1"), new TestLambdaContext("m"));
+
+    assertThat(merged.get("status")).isEqualTo(IngestResult.INGESTED);
+    assertThat(store.region(NYC).orElseThrow().currentRunId().value())
+        .isEqualTo(merged.get("runId"));
+    UploadRecord stored = store.uploads(NYC).get(0);
+    ReadResult whole =
+        new PointsReader()
+            .read(
+                resource(POLES),
+                new RegionContext(NYC, store.neighborhoods(NYC)),
+                new UploadOptions(null, Map.of(), "small_cells", null, null));
+    assertThat(stored.indicators()).isEqualTo(whole.indicators());
+    assertThat(stored.report().rowsRead()).isEqualTo(whole.report().rowsRead());
+    assertThat(bucket.exists(BUCKET, "reports/nyc-nta2010/points/poles.csv.report.json")).isTrue();
+  }
+
+  @Test
+  void aMissingPartialFailsTheMergeAndPublishesNothing() {
+    shards.handleRequest(task(0, "exec-2"), new TestLambdaContext("shard"));
+    assertThatThrownBy(() -> merge.handleRequest(task(-1, "exec-2"), new TestLambdaContext("m")))
+        .isInstanceOf(UncheckedIOException.class);
+    assertThat(store.runs(NYC)).isEmpty();
+    assertThat(store.uploads(NYC)).isEmpty();
+  }
+
+  @Test
+  void theDirectIngestLeavesObjectsAboveTheThresholdToTheStateMachine() throws IOException {
+    com.amazonaws.services.lambda.runtime.events.S3Event event;
+    try (InputStream in = getClass().getResourceAsStream("/events/s3-object-created.json")) {
+      event =
+          com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers
+              .serializerFor(
+                  com.amazonaws.services.lambda.runtime.events.S3Event.class,
+                  getClass().getClassLoader())
+              .fromJson(in);
+    }
+    assertThat(event.getRecords().get(0).getS3().getObject().getSizeAsLong()).isGreaterThan(50_000);
+    // not closed here: closing a handler closes the shared context, which stop() does
+    IngestHandler direct = new IngestHandler(context);
+    assertThat(direct.handleRequest(event, new TestLambdaContext("ingest"))).isEmpty();
+    assertThat(store.uploads(NYC)).isEmpty();
+  }
+
+  @Test
+  void badTasksAreRefused() {
+    Map<String, Object> task = task(3, "exec-3");
+    assertThatThrownBy(() -> shards.handleRequest(task, new TestLambdaContext("shard")))
+        .hasMessageContaining("shard 3 of 2");
+    Map<String, Object> escape = task(0, "../uploads");
+    assertThatThrownBy(() -> shards.handleRequest(escape, new TestLambdaContext("shard")))
+        .hasMessageContaining("execution name");
+  }
+
+  private static Map<String, Object> task(int shard, String execution) {
+    Map<String, Object> task = new HashMap<>();
+    task.put("bucket", BUCKET);
+    task.put("key", KEY);
+    if (shard >= 0) {
+      task.put("shard", shard);
+    }
+    task.put("shards", shard == 3 ? 2 : 3);
+    task.put("execution", execution);
+    return task;
+  }
+
+  private static InputSource resource(String name) {
+    return new InputSource(
+        name, () -> ShardMergeHandlerTest.class.getResourceAsStream(path(name)), -1);
+  }
+
+  private static byte[] bytes(String name) throws IOException {
+    try (InputStream in = ShardMergeHandlerTest.class.getResourceAsStream(path(name))) {
+      return in.readAllBytes();
+    }
+  }
+
+  private static String path(String name) {
+    return "/org/gapmap/geodata/nyc/" + name;
+  }
+}
