@@ -79,10 +79,14 @@ final class UploadsController {
   private final UploadLimits limits;
   private final ReentrantLock writes = new ReentrantLock();
 
-  UploadsController(ScoreStore store, WriteAccess access, UploadLimits limits) {
+  /**
+   * A context without write access or limits (such as the Lambda API's) refuses every upload, so
+   * writes exist only where a token was configured.
+   */
+  UploadsController(ScoreStore store, @Nullable WriteAccess access, @Nullable UploadLimits limits) {
     this.store = store;
-    this.access = access;
-    this.limits = limits;
+    this.access = access == null ? WriteAccess.disabled() : access;
+    this.limits = limits == null ? UploadLimits.DEFAULT : limits;
   }
 
   @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
