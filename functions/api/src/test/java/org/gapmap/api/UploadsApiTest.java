@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.gapmap.core.model.RegionId;
 import org.gapmap.store.embedded.SqliteScoreStore;
@@ -95,6 +96,18 @@ class UploadsApiTest {
     if (!json.path("runId").isNull()) {
       assertThat(store.region(REGION).orElseThrow().currentRun().orElseThrow().value())
           .isEqualTo(json.path("runId").asText());
+    }
+
+    // The public side serves aggregates only: no uploaded coordinate appears in any read.
+    for (String read :
+        List.of(
+            "/collections/testville/items?limit=100",
+            "/regions/testville/runs",
+            "/regions/testville/runs/"
+                + store.region(REGION).orElseThrow().currentRun().orElseThrow().value())) {
+      HttpResponse<byte[]> r = post(server, null, null, null, null, read);
+      assertThat(r.statusCode()).as(read).isEqualTo(200);
+      assertThat(Http.text(r)).as(read).doesNotContain("40.7051").doesNotContain("73.9851");
     }
 
     HttpResponse<byte[]> again =
