@@ -118,6 +118,41 @@ class UploadsApiTest {
   }
 
   @Test
+  void concurrentUploadsAllEndUpInThePublishedRun() throws Exception {
+    byte[] adoption =
+        ("id,households,home_broadband_adoption\nN1,100,0.5\nN2,200,0.7\nN3,300,0.6\n"
+                + "N4,400,0.9\n")
+            .getBytes(StandardCharsets.UTF_8);
+    assertThat(post(server, "kind=adoption", "text/csv", TOKEN, adoption).statusCode())
+        .isIn(200, 201);
+    int n = 6;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(n);
+    try {
+      List<java.util.concurrent.Future<HttpResponse<byte[]>>> futures = new java.util.ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        byte[] body = ("lat,lon\n40.70" + i + "5,-73.985" + i + "\n").getBytes();
+        String query = "kind=points&label=concurrent_" + i;
+        futures.add(pool.submit(() -> post(server, query, "text/csv", TOKEN, body)));
+      }
+      java.util.Set<String> accepted = new java.util.HashSet<>();
+      for (java.util.concurrent.Future<HttpResponse<byte[]>> f : futures) {
+        HttpResponse<byte[]> r = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(r.statusCode()).as(Http.text(r)).isEqualTo(201);
+        assertThat(Http.json(r).path("runId").isNull()).isFalse();
+        accepted.add(Http.json(r).path("uploadId").asText());
+      }
+      org.gapmap.core.model.Run current =
+          store
+              .run(REGION, store.region(REGION).orElseThrow().currentRun().orElseThrow())
+              .orElseThrow();
+      assertThat(current.inputs().stream().map(u -> u.sha256()).toList()).containsAll(accepted);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void rejectedInputIs422NamingLineAndColumn() {
     int before = store.uploads(REGION).size();
     byte[] body = "latitude,longitude\n40.705,-73.985\n40.706,north\n".getBytes();
