@@ -37,7 +37,22 @@ public final class GapmapServer implements AutoCloseable {
    * @throws IllegalArgumentException if {@code port} is not 0 to 65535
    */
   public static GapmapServer start(ScoreStore store, int port) {
+    return start(store, port, WriteAccess.disabled(), UploadLimits.DEFAULT);
+  }
+
+  /**
+   * Starts a server as {@link #start(ScoreStore, int)} does, that also accepts uploads ({@code POST
+   * /regions/{regionId}/uploads}) from holders of the write token of {@code access}, within {@code
+   * limits}.
+   *
+   * @param access who may upload; {@link WriteAccess#disabled()} refuses every upload
+   * @param limits body and decompressed size limits of uploads
+   */
+  public static GapmapServer start(
+      ScoreStore store, int port, WriteAccess access, UploadLimits limits) {
     Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(access, "access");
+    Objects.requireNonNull(limits, "limits");
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be 0 to 65535, got " + port);
     }
@@ -45,8 +60,13 @@ public final class GapmapServer implements AutoCloseable {
         ApplicationContext.builder()
             .deduceEnvironment(false)
             // -1 asks the server for a random free port.
-            .properties(Map.of("micronaut.server.port", port == 0 ? -1 : port))
-            .singletons(store)
+            .properties(
+                Map.of(
+                    "micronaut.server.port",
+                    port == 0 ? -1 : port,
+                    "micronaut.server.max-request-size",
+                    limits.maxBodyBytes()))
+            .singletons(store, access, limits)
             .start();
     try {
       EmbeddedServer server = context.getBean(EmbeddedServer.class);

@@ -3,6 +3,8 @@ package org.gapmap.cli;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.gapmap.api.GapmapServer;
+import org.gapmap.api.UploadLimits;
+import org.gapmap.api.WriteAccess;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,6 +32,15 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--no-demo", description = "Do not seed the New York City demo region.")
   boolean noDemo;
 
+  @Option(
+      names = "--write-token",
+      paramLabel = "TOKEN",
+      description = {
+        "Accept uploads (POST /regions/{regionId}/uploads) with 'Authorization: Bearer TOKEN'",
+        "(at least 16 characters; default: $GAPMAP_WRITE_TOKEN; without either, writes are disabled)."
+      })
+  String writeToken;
+
   private final Console console;
   private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -46,7 +57,8 @@ final class ServeCommand implements Callable<Integer> {
     if (!noDemo) {
       DemoRegion.seedIfAbsent(runtime, console);
     }
-    GapmapServer server = GapmapServer.start(runtime.store(), port);
+    WriteAccess access = writeAccess();
+    GapmapServer server = GapmapServer.start(runtime.store(), port, access, UploadLimits.DEFAULT);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -57,8 +69,18 @@ final class ServeCommand implements Callable<Integer> {
                 },
                 "gapmap-shutdown"));
     console.result(
-        "gapmap is serving " + server.uri() + " (" + runtime.description() + "); Ctrl-C stops it");
+        "gapmap is serving "
+            + server.uri()
+            + " ("
+            + runtime.description()
+            + (access.enabled() ? "; uploads need the write token" : "; uploads disabled")
+            + "); Ctrl-C stops it");
     stopped.await();
     return ExitCodes.OK;
+  }
+
+  private WriteAccess writeAccess() {
+    String token = writeToken != null ? writeToken : System.getenv("GAPMAP_WRITE_TOKEN");
+    return token == null || token.isEmpty() ? WriteAccess.disabled() : WriteAccess.withToken(token);
   }
 }

@@ -41,9 +41,21 @@ public final class FeatureProperties {
    * Ordered properties of {@code feature} in {@code run}. Values are {@link String}, {@link
    * Number}, {@link Boolean}, {@code null}, a {@code Map<String, Double>} ({@code contributions},
    * {@code sample_sizes}), a {@code List<String>} ({@code missing_indicators}) or a list of maps
-   * ({@code sources}).
+   * ({@code sources}). Statistics from fewer than {@link SmallSampleSuppression#DEFAULT_K}
+   * observations are withheld: see {@link #of(ScoredFeature, PublishedRun,
+   * SmallSampleSuppression)}.
    */
   public static Map<String, Object> of(ScoredFeature feature, PublishedRun published) {
+    return of(feature, published, SmallSampleSuppression.DEFAULT);
+  }
+
+  /**
+   * Ordered properties of {@code feature} in {@code run}, with the statistics {@code suppression}
+   * withholds published as {@code null}, left out of {@code contributions}, and listed in {@code
+   * suppressed} ({@code {"measured_download_mbps_median": "small sample"}}).
+   */
+  public static Map<String, Object> of(
+      ScoredFeature feature, PublishedRun published, SmallSampleSuppression suppression) {
     Run run = published.run();
     Neighborhood n = feature.neighborhood();
     NeighborhoodScore s = feature.score();
@@ -53,18 +65,27 @@ public final class FeatureProperties {
     p.put("borough", n.borough());
     p.put("ranked", n.ranked());
     p.put("area_km2", round(n.areaKm2(), 4));
+    Map<String, String> suppressed =
+        suppression.suppressed(published.indicatorNames(), s.indicators());
     for (String name : published.indicatorNames()) {
-      p.put(name, s.indicators().asMap().get(name));
+      p.put(name, suppressed.containsKey(name) ? null : s.indicators().asMap().get(name));
     }
     p.put("gap_score", s.gapScore() == null ? null : round(s.gapScore(), 2));
     p.put("rank", s.rank());
     p.put("profile", run.profile());
     Map<String, Double> contributions = new LinkedHashMap<>();
-    s.contributions().forEach((k, v) -> contributions.put(k, round(v, 2)));
+    s.contributions()
+        .forEach(
+            (k, v) -> {
+              if (!suppression.suppresses(k, s.indicators())) {
+                contributions.put(k, round(v, 2));
+              }
+            });
     p.put("contributions", contributions);
     p.put("missing_indicators", s.missingIndicators());
     Optional<ScoringProfile> profile = published.profile();
     p.put("sample_sizes", sampleSizes(s, profile));
+    p.put("suppressed", suppressed);
     p.put("unranked_reason", unrankedReason(feature, profile));
     p.put("sources", sources(feature.sources()));
     p.put("run_id", run.id().value());

@@ -67,6 +67,13 @@ public final class CsvTable implements AutoCloseable, Iterable<CsvTable.Row>, Cs
     }
   }
 
+  /** The parser's complaint without exception class names: "EOF reached before ...". */
+  private static String detail(RuntimeException e) {
+    Throwable cause = e.getCause() != null ? e.getCause() : e;
+    String message = cause.getMessage() == null ? "unreadable record" : cause.getMessage();
+    return message.replaceAll("^(?:[a-z0-9_]+\\.)+[A-Za-z0-9_]*(?:Exception|Error): ", "");
+  }
+
   /** Header names as found in the file (trimmed). */
   @Override
   public List<String> header() {
@@ -132,7 +139,7 @@ public final class CsvTable implements AutoCloseable, Iterable<CsvTable.Row>, Cs
           return records.hasNext();
         } catch (UncheckedIOException | IllegalStateException e) {
           throw new InputRejectedException(
-              source, "line " + nextLine, null, "malformed CSV: " + e.getMessage(), e);
+              source, "line " + nextLine, null, "malformed CSV: " + detail(e), e);
         }
       }
 
@@ -143,7 +150,7 @@ public final class CsvTable implements AutoCloseable, Iterable<CsvTable.Row>, Cs
           record = records.next();
         } catch (UncheckedIOException | IllegalStateException e) {
           throw new InputRejectedException(
-              source, "line " + nextLine, null, "malformed CSV: " + e.getMessage(), e);
+              source, "line " + nextLine, null, "malformed CSV: " + detail(e), e);
         }
         long line = nextLine;
         nextLine = parser.getCurrentLineNumber() + 1;

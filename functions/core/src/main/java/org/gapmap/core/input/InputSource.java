@@ -30,9 +30,19 @@ public final class InputSource {
     InputStream open() throws IOException;
   }
 
+  /**
+   * Most bytes a compressed input may expand to per raw byte (a decompression bomb expands far
+   * more); inputs smaller than {@link #RATIO_FLOOR_BYTES} may always expand to that floor.
+   */
+  public static final long MAX_EXPANSION_RATIO = 100;
+
+  /** Decoded bytes every compressed input may reach whatever its ratio: 64 MiB. */
+  public static final long RATIO_FLOOR_BYTES = 64L << 20;
+
   private final String name;
   private final Opener opener;
   private final long size;
+  private final long maxDecodedBytes;
 
   /**
    * @param name the name users know the input by (a file name), used in every message
@@ -40,9 +50,36 @@ public final class InputSource {
    * @param size raw size in bytes, or -1 if unknown
    */
   public InputSource(String name, Opener opener, long size) {
+    this(name, opener, size, Long.MAX_VALUE);
+  }
+
+  private InputSource(String name, Opener opener, long size, long maxDecodedBytes) {
     this.name = Objects.requireNonNull(name, "name");
     this.opener = Objects.requireNonNull(opener, "opener");
     this.size = size;
+    this.maxDecodedBytes = maxDecodedBytes;
+  }
+
+  /**
+   * The same input, but decompressing it fails with an {@link InputRejectedException} past {@code
+   * maxDecodedBytes} (besides the {@link #MAX_EXPANSION_RATIO} that always applies).
+   *
+   * @throws IllegalArgumentException if {@code maxDecodedBytes} is not positive
+   */
+  public InputSource withDecodedLimit(long maxDecodedBytes) {
+    if (maxDecodedBytes <= 0) {
+      throw new IllegalArgumentException("maxDecodedBytes must be positive: " + maxDecodedBytes);
+    }
+    return new InputSource(name, opener, size, maxDecodedBytes);
+  }
+
+  /** Most decoded bytes a compressed form of this input may yield. */
+  long decodedLimit() {
+    long byRatio =
+        size < 0 || size > Long.MAX_VALUE / MAX_EXPANSION_RATIO
+            ? Long.MAX_VALUE
+            : Math.max(RATIO_FLOOR_BYTES, size * MAX_EXPANSION_RATIO);
+    return Math.min(byRatio, maxDecodedBytes);
   }
 
   public static InputSource of(Path file) {
@@ -68,7 +105,11 @@ public final class InputSource {
     return opener.open();
   }
 
-  /** The content, gunzipped or unzipped when the bytes say it is compressed. */
+  /**
+   * The content, gunzipped or unzipped when the bytes say it is compressed. A compressed input that
+   * expands past {@link #MAX_EXPANSION_RATIO} times its size (at least {@link #RATIO_FLOOR_BYTES})
+   * or past a {@linkplain #withDecodedLimit limit} is rejected while it is read.
+   */
   public InputStream openDecoded() throws IOException {
     BufferedInputStream in = new BufferedInputStream(opener.open(), 1 << 16);
     in.mark(4);
@@ -77,14 +118,18 @@ public final class InputSource {
     in.reset();
     try {
       if (b0 == 0x1f && b1 == 0x8b) {
-        return new TruncationReportingStream(new GZIPInputStream(in, 1 << 16), name);
+        return new DecodedLimitStream(
+            new TruncationReportingStream(new GZIPInputStream(in, 1 << 16), name),
+            name,
+            decodedLimit());
       }
       if (b0 == 'P' && b1 == 'K') {
         ZipInputStream zip = new ZipInputStream(in);
         ZipEntry entry;
         while ((entry = zip.getNextEntry()) != null) {
           if (!entry.isDirectory()) {
-            return new TruncationReportingStream(zip, name);
+            return new DecodedLimitStream(
+                new TruncationReportingStream(zip, name), name, decodedLimit());
           }
         }
         zip.close();

@@ -146,6 +146,29 @@ class PrioritiesAndHistoryTest {
   }
 
   @Test
+  void statisticsFromSmallSamplesArePublishedAsNull() {
+    PublishedRun run = publish("balanced", 120);
+    ScoredFeature a1 = run.feature(NeighborhoodId.of("A1")).orElseThrow();
+    assertThat(a1.score().indicators().value("unserved_share")).isPresent();
+
+    Map<String, Object> withheld =
+        FeatureProperties.of(a1, run, new org.gapmap.core.export.SmallSampleSuppression(401));
+    assertThat(withheld).containsEntry("unserved_share", null).containsEntry("bsl_count", 400.0);
+    assertThat(withheld.get("suppressed"))
+        .isEqualTo(Map.of("unserved_share", "small sample", "underserved_share", "small sample"));
+    assertThat(withheld).containsEntry("underserved_share", null);
+    @SuppressWarnings("unchecked")
+    Map<String, Double> contributions = (Map<String, Double>) withheld.get("contributions");
+    assertThat(contributions).doesNotContainKey("unserved_share");
+
+    Map<String, Object> shown =
+        FeatureProperties.of(a1, run, new org.gapmap.core.export.SmallSampleSuppression(400));
+    assertThat(shown.get("unserved_share")).isNotNull();
+    assertThat(shown.get("suppressed")).isEqualTo(Map.of());
+    assertThat(FeatureProperties.of(a1, run).get("suppressed")).as("k = 10").isEqualTo(Map.of());
+  }
+
+  @Test
   void everyFeatureNamesTheUploadsBehindItsNumbers() {
     PublishedRun run = publish("balanced", 120);
     ScoredFeature a1 = run.feature(NeighborhoodId.of("A1")).orElseThrow();
