@@ -222,6 +222,14 @@ public final class GeoJsonFeatureReader {
     JsonNode coords = node.path("coordinates");
     return switch (type) {
       case "Point" -> geometryFactory.createPoint(position(where, coords));
+      case "MultiPoint" -> {
+        requireArray(where, coords, "MultiPoint coordinates");
+        Coordinate[] points = new Coordinate[coords.size()];
+        for (int i = 0; i < points.length; i++) {
+          points[i] = position(where, coords.get(i));
+        }
+        yield geometryFactory.createMultiPointFromCoords(points);
+      }
       case "Polygon" -> polygon(where, coords);
       case "MultiPolygon" -> {
         requireArray(where, coords, "MultiPolygon coordinates");
@@ -234,7 +242,9 @@ public final class GeoJsonFeatureReader {
       default ->
           throw reject(
               where,
-              "unsupported geometry type '" + type + "': expected Point, Polygon or MultiPolygon");
+              "unsupported geometry type '"
+                  + type
+                  + "': expected Point, MultiPoint, Polygon or MultiPolygon");
     };
   }
 

@@ -232,6 +232,25 @@ class PointsReaderTest {
   }
 
   @Test
+  void geoJsonMultiPointsCountEachOfTheirPoints() {
+    String geojson =
+        """
+        {"type": "FeatureCollection", "features": [
+          {"type": "Feature", "properties": {},
+           "geometry": {"type": "MultiPoint",
+                        "coordinates": [[-73.995, 40.705], [-73.999, 40.701], [-73.975, 40.705]]}},
+          {"type": "Feature", "properties": {},
+           "geometry": {"type": "Point", "coordinates": [-73.996, 40.704]}}
+        ]}
+        """;
+    ReadResult result =
+        new PointsReader().read(source("poles.geojson", geojson), REGION, SMALL_CELLS);
+
+    assertThat(of(result, "W1").get("small_cells_count")).hasValue(3.0);
+    assertThat(of(result, "E1").get("small_cells_count")).hasValue(1.0);
+  }
+
+  @Test
   void geoJsonWithAPolygonIsRejectedNamingTheFeature() {
     String geojson =
         """
