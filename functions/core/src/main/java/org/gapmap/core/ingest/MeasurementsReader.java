@@ -149,22 +149,8 @@ public final class MeasurementsReader implements ShardableReader {
     if (read == 0) {
       throw new InputRejectedException(sourceName, null, null, "no data rows after the header");
     }
-    if (outside > used && swappedInside * 10 >= outside * 9) {
-      throw new InputRejectedException(
-          sourceName,
-          null,
-          merged.details().get(0),
-          "latitude and longitude look swapped: "
-              + outside
-              + " of "
-              + read
-              + " rows fall outside region "
-              + region.regionId()
-              + " but "
-              + swappedInside
-              + " of them fall inside once swapped; fix the file or the mapping (--map latitude=..."
-              + " --map longitude=...)");
-    }
+    SwappedCoordinates.check(
+        sourceName, merged.details().get(0), region.regionId(), read, used, outside, swappedInside);
     List<NeighborhoodId> ids = region.grid().ids();
     Map<NeighborhoodId, Indicators> out = new TreeMap<>();
     for (int i = 0; i < ids.size(); i++) {
