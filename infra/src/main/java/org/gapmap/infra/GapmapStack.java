@@ -91,6 +91,19 @@ public final class GapmapStack extends Stack {
   static final int API_RATE_LIMIT = 200;
   static final int API_BURST_LIMIT = 400;
 
+  /**
+   * What a function that ingests and publishes does to the table: item reads, writes and deletes.
+   */
+  static final List<String> TABLE_WRITER_ACTIONS =
+      List.of(
+          "dynamodb:GetItem",
+          "dynamodb:Query",
+          "dynamodb:PutItem",
+          "dynamodb:UpdateItem",
+          "dynamodb:DeleteItem",
+          "dynamodb:BatchWriteItem",
+          "dynamodb:BatchGetItem");
+
   private final Bucket uploads;
   private final Table table;
   private final Queue deadLetters;
@@ -213,17 +226,7 @@ public final class GapmapStack extends Stack {
         allow(List.of("s3:GetObject"), List.of(uploads.arnForObjects(UPLOADS_PREFIX + "*"))));
     fn.addToRolePolicy(
         allow(List.of("s3:PutObject"), List.of(uploads.arnForObjects(REPORTS_PREFIX + "*"))));
-    fn.addToRolePolicy(
-        allow(
-            List.of(
-                "dynamodb:GetItem",
-                "dynamodb:Query",
-                "dynamodb:PutItem",
-                "dynamodb:UpdateItem",
-                "dynamodb:DeleteItem",
-                "dynamodb:BatchWriteItem",
-                "dynamodb:BatchGetItem"),
-            tableAndIndexes()));
+    fn.addToRolePolicy(allow(TABLE_WRITER_ACTIONS, tableAndIndexes()));
     Alias live = liveAlias("IngestLive", fn);
     uploads.addEventNotification(
         EventType.OBJECT_CREATED,
@@ -309,17 +312,7 @@ public final class GapmapStack extends Stack {
                 uploads.arnForObjects(WORK_PREFIX + "*"))));
     fn.addToRolePolicy(
         allow(List.of("s3:PutObject"), List.of(uploads.arnForObjects(REPORTS_PREFIX + "*"))));
-    fn.addToRolePolicy(
-        allow(
-            List.of(
-                "dynamodb:GetItem",
-                "dynamodb:Query",
-                "dynamodb:PutItem",
-                "dynamodb:UpdateItem",
-                "dynamodb:DeleteItem",
-                "dynamodb:BatchWriteItem",
-                "dynamodb:BatchGetItem"),
-            tableAndIndexes()));
+    fn.addToRolePolicy(allow(TABLE_WRITER_ACTIONS, tableAndIndexes()));
     return fn;
   }
 
