@@ -78,8 +78,8 @@ final class IngestCommand implements Callable<Integer> {
       paramLabel = "N",
       defaultValue = "1",
       description =
-          "Read the file in N parallel shards (bdc-fixed, measurements, points CSV); the result is"
-              + " the same.")
+          "Read the file in N parallel shards (CSV of bdc-fixed, measurements, mobile-h3, points,"
+              + " tiles); the result is the same.")
   int shards;
 
   @Option(names = "--no-score", description = "Only store the upload; do not rescore.")

@@ -15,22 +15,29 @@ import java.util.Objects;
  * (indexed by the region's neighborhoods in id order), the counters of its report (rows read, used,
  * outside, ...; their meaning is the reader's) and a few details for notes (examples, column
  * names). Partials of the same kind and region {@link #merge merge} exactly: counters add, counts
- * add, exact medians keep all values. The merge of all shards' partials is what the unsharded read
- * computes.
+ * add, exact sums add without rounding ({@link ExactSum}), exact medians keep all values. The merge
+ * of all shards' partials is what the unsharded read computes.
  *
  * <p>Serialized form ({@link #writeTo}, {@link #readFrom}), big-endian: the magic {@code GMPA}, the
  * format version ({@value #FORMAT_VERSION}), the kind, the neighborhood count, the counters, the
- * details, then the sections (availability, measurement groups, point counts), each slot preceded
- * by a presence byte.
+ * details, then the sections (availability, measurement groups, point counts, exact sums), each
+ * slot of the availability, measurement and sum sections preceded by a presence byte. Version 1
+ * (written before exact sums existed) is the same without the sum section; it is still read, as a
+ * partial without sums, so partials written by the previous release merge with new ones.
  *
  * <p>Mutable and not thread-safe: each shard owns its partial until it hands it over.
  */
 public final class PartialAggregate {
   /** The version of the serialized form this code writes and reads. */
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 2;
+
+  /** The oldest version of the serialized form {@link #readFrom} reads. */
+  public static final int OLDEST_READABLE_VERSION = 1;
 
   private static final int MAGIC = 0x474D5041; // "GMPA"
   private static final int MAX_DETAILS = 10;
+  private static final int MAX_NEIGHBORHOODS = 10_000_000;
+  private static final int MAX_SECTION = 1024;
 
   private final String kind;
   private final int neighborhoods;
@@ -39,6 +46,7 @@ public final class PartialAggregate {
   private final AvailabilityStats[] availability;
   private final MeasurementStats[][] measurements;
   private final long[] pointCounts;
+  private final ExactSum[][] sums;
 
   private PartialAggregate(
       String kind,
@@ -46,29 +54,39 @@ public final class PartialAggregate {
       int counters,
       boolean availability,
       int groups,
-      boolean points) {
+      boolean points,
+      int sums) {
     this.kind = Objects.requireNonNull(kind, "kind");
     this.neighborhoods = neighborhoods;
     this.counters = new long[counters];
     this.availability = new AvailabilityStats[availability ? neighborhoods : 0];
     this.measurements = new MeasurementStats[groups][neighborhoods];
     this.pointCounts = new long[points ? neighborhoods : 0];
+    this.sums = new ExactSum[sums][neighborhoods];
   }
 
   /** A partial of availability aggregates ({@code bdc-fixed}). */
   public static PartialAggregate ofAvailability(String kind, int neighborhoods, int counters) {
-    return new PartialAggregate(kind, neighborhoods, counters, true, 0, false);
+    return new PartialAggregate(kind, neighborhoods, counters, true, 0, false, 0);
   }
 
   /** A partial of {@code groups} measurement aggregates per neighborhood. */
   public static PartialAggregate ofMeasurements(
       String kind, int neighborhoods, int counters, int groups) {
-    return new PartialAggregate(kind, neighborhoods, counters, false, groups, false);
+    return new PartialAggregate(kind, neighborhoods, counters, false, groups, false, 0);
   }
 
   /** A partial of point counts per neighborhood. */
   public static PartialAggregate ofPoints(String kind, int neighborhoods, int counters) {
-    return new PartialAggregate(kind, neighborhoods, counters, false, 0, true);
+    return new PartialAggregate(kind, neighborhoods, counters, false, 0, true, 0);
+  }
+
+  /**
+   * A partial of {@code sums} exact sums per neighborhood (covered areas per tier of {@code
+   * mobile-h3}, weighted sums of {@code tiles}).
+   */
+  public static PartialAggregate ofSums(String kind, int neighborhoods, int counters, int sums) {
+    return new PartialAggregate(kind, neighborhoods, counters, false, 0, false, sums);
   }
 
   public String kind() {
@@ -137,6 +155,19 @@ public final class PartialAggregate {
     pointCounts[n]++;
   }
 
+  /** Exact sum {@code s} of neighborhood {@code n}, created (zero) on first use. */
+  public ExactSum sum(int s, int n) {
+    if (sums[s][n] == null) {
+      sums[s][n] = new ExactSum();
+    }
+    return sums[s][n];
+  }
+
+  /** Whether sum {@code s} of neighborhood {@code n} was ever used (possibly adding only zeros). */
+  public boolean hasSum(int s, int n) {
+    return sums[s][n] != null;
+  }
+
   /**
    * Adds everything of {@code other} (unchanged) to this partial.
    *
@@ -148,7 +179,8 @@ public final class PartialAggregate {
         || counters.length != other.counters.length
         || availability.length != other.availability.length
         || measurements.length != other.measurements.length
-        || pointCounts.length != other.pointCounts.length) {
+        || pointCounts.length != other.pointCounts.length
+        || sums.length != other.sums.length) {
       throw new IllegalArgumentException(
           "cannot merge a " + other.kind + " partial into a " + kind + " partial of another shape");
     }
@@ -172,6 +204,13 @@ public final class PartialAggregate {
     }
     for (int n = 0; n < pointCounts.length; n++) {
       pointCounts[n] += other.pointCounts[n];
+    }
+    for (int s = 0; s < sums.length; s++) {
+      for (int n = 0; n < neighborhoods; n++) {
+        if (other.sums[s][n] != null) {
+          sum(s, n).merge(other.sums[s][n]);
+        }
+      }
     }
   }
 
@@ -210,13 +249,22 @@ public final class PartialAggregate {
     for (long c : pointCounts) {
       data.writeLong(c);
     }
+    data.writeInt(sums.length);
+    for (ExactSum[] group : sums) {
+      for (ExactSum s : group) {
+        data.writeBoolean(s != null);
+        if (s != null) {
+          s.writeTo(data);
+        }
+      }
+    }
     data.flush();
   }
 
   /**
-   * Reads what {@link #writeTo} wrote.
+   * Reads what {@link #writeTo} wrote, in this format version or an older readable one.
    *
-   * @throws IOException if the bytes are not a partial or of another format version
+   * @throws IOException if the bytes are not a partial or of a version this code does not read
    */
   public static PartialAggregate readFrom(InputStream in) throws IOException {
     DataInputStream data = new DataInputStream(in);
@@ -224,18 +272,23 @@ public final class PartialAggregate {
       throw new IOException("not a gapmap partial aggregate");
     }
     int version = data.readUnsignedShort();
-    if (version != FORMAT_VERSION) {
+    if (version < OLDEST_READABLE_VERSION || version > FORMAT_VERSION) {
       throw new IOException(
-          "partial aggregate format version " + version + "; this code reads " + FORMAT_VERSION);
+          "partial aggregate format version "
+              + version
+              + "; this code reads versions "
+              + OLDEST_READABLE_VERSION
+              + " to "
+              + FORMAT_VERSION);
     }
     String kind = data.readUTF();
-    int neighborhoods = data.readInt();
-    long[] counters = new long[data.readInt()];
+    int neighborhoods = size(data, "neighborhoods", MAX_NEIGHBORHOODS);
+    long[] counters = new long[size(data, "counters", MAX_SECTION)];
     for (int i = 0; i < counters.length; i++) {
       counters[i] = data.readLong();
     }
     List<String> details = new ArrayList<>();
-    int detailCount = data.readInt();
+    int detailCount = size(data, "details", MAX_DETAILS);
     for (int i = 0; i < detailCount; i++) {
       details.add(data.readUTF());
     }
@@ -244,7 +297,7 @@ public final class PartialAggregate {
     for (int n = 0; n < availability.length; n++) {
       availability[n] = data.readBoolean() ? AvailabilityStats.readFrom(data) : null;
     }
-    int groups = data.readInt();
+    int groups = size(data, "measurement groups", MAX_SECTION);
     MeasurementStats[][] measurements = new MeasurementStats[groups][neighborhoods];
     for (int g = 0; g < groups; g++) {
       for (int n = 0; n < neighborhoods; n++) {
@@ -252,19 +305,36 @@ public final class PartialAggregate {
       }
     }
     boolean hasPoints = data.readBoolean();
+    long[] points = new long[hasPoints ? neighborhoods : 0];
+    for (int n = 0; n < points.length; n++) {
+      points[n] = data.readLong();
+    }
+    int sumCount = version >= 2 ? size(data, "sums", MAX_SECTION) : 0;
     PartialAggregate p =
         new PartialAggregate(
-            kind, neighborhoods, counters.length, hasAvailability, groups, hasPoints);
+            kind, neighborhoods, counters.length, hasAvailability, groups, hasPoints, sumCount);
     System.arraycopy(counters, 0, p.counters, 0, counters.length);
     p.details.addAll(details);
     System.arraycopy(availability, 0, p.availability, 0, availability.length);
     for (int g = 0; g < groups; g++) {
       p.measurements[g] = measurements[g];
     }
-    for (int n = 0; n < p.pointCounts.length; n++) {
-      p.pointCounts[n] = data.readLong();
+    System.arraycopy(points, 0, p.pointCounts, 0, points.length);
+    for (int s = 0; s < sumCount; s++) {
+      for (int n = 0; n < neighborhoods; n++) {
+        p.sums[s][n] = data.readBoolean() ? ExactSum.readFrom(data) : null;
+      }
     }
     return p;
+  }
+
+  /** A count from the stream, refused when negative or beyond {@code max} (corrupt bytes). */
+  private static int size(DataInputStream data, String what, int max) throws IOException {
+    int n = data.readInt();
+    if (n < 0 || n > max) {
+      throw new IOException("partial aggregate with " + n + " " + what + " (at most " + max + ")");
+    }
+    return n;
   }
 
   @Override

@@ -122,10 +122,21 @@ public final class BdcFixedReader implements ShardableReader {
   private static final int SERVICES_INSIDE = 8;
   private static final int COUNTERS = 9;
 
-  /** Rows of one location must meet in one shard: its best service needs all of them. */
+  /**
+   * Rows of one location must meet in one shard: its best service needs all of them. They are
+   * routed by the location id as a number, as the reader reads it ({@code 0123} is {@code 123}).
+   */
   @Override
-  public String shardKey(UploadOptions options) {
-    return options.columns().getOrDefault(LOCATION, LOCATION);
+  public ShardKey shardKey(UploadOptions options) {
+    return ShardKey.column(LOCATION, List.of(LOCATION), options, BdcFixedReader::locationHash);
+  }
+
+  private static long locationHash(CsvScanner csv, int column) {
+    try {
+      return ShardKey.spread(csv.digits(column));
+    } catch (NumberFormatException e) {
+      return csv.fieldHash(column); // not a location id: the shard that gets it rejects it
+    }
   }
 
   @Override

@@ -73,7 +73,7 @@ public final class IngestService {
     UploadReader reader = readers.get(kind);
     if (shards != 1 && !(reader instanceof ShardableReader)) {
       throw new IllegalArgumentException(
-          "--shards applies to bdc-fixed, measurements and points (CSV), not " + kind.cliName());
+          "--shards applies to " + shardableKinds() + ", not " + kind.cliName());
     }
     if (store.region(regionId).isEmpty()) {
       throw new NoSuchElementException("no region " + regionId + "; add it with 'region add'");
@@ -135,8 +135,30 @@ public final class IngestService {
   }
 
   /**
+   * The partial of one slice of an upload's rows (a CSV with the upload's header), for a kind whose
+   * reader splits anywhere ({@link ShardKey#anySplit}): the step a function runs on a batch of rows
+   * handed out by a cloud CSV item reader, which knows nothing of shard keys. Nothing is stored.
+   *
+   * @throws IllegalArgumentException if rows of the kind must meet by key or by record
+   */
+  public PartialAggregate shardSlice(
+      RegionId regionId, UploadKind kind, InputSource slice, UploadOptions options) {
+    ShardableReader reader = shardable(kind);
+    if (!reader.shardKey(options).anySplit()) {
+      throw new IllegalArgumentException(
+          kind.cliName()
+              + " rows cannot be read in arbitrary batches: rows of one "
+              + (reader.shardKey(options).column() != null ? "key" : "record")
+              + " must meet in one shard; read it in shards of the whole object instead");
+    }
+    return reader.shard(slice, context(regionId), options);
+  }
+
+  /**
    * Stores an upload from the partials of all its shards, merged in the order given, as {@link
    * #ingest} would store it read whole: the step the merge function runs before scoring.
+   *
+   * @throws IllegalArgumentException if there are no partials
    */
   public IngestOutcome merge(
       RegionId regionId,
@@ -148,6 +170,9 @@ public final class IngestService {
     Optional<UploadRecord> existing = store.upload(regionId, id);
     if (existing.isPresent()) {
       return new IngestOutcome(existing.get(), true);
+    }
+    if (partials.isEmpty()) {
+      throw new IllegalArgumentException("no partials to merge for " + input.name());
     }
     PartialAggregate merged = partials.get(0);
     for (int k = 1; k < partials.size(); k++) {
@@ -162,7 +187,17 @@ public final class IngestService {
       return s;
     }
     throw new IllegalArgumentException(
-        "shards apply to bdc-fixed, measurements and points (CSV), not " + kind.cliName());
+        "shards apply to " + shardableKinds() + ", not " + kind.cliName());
+  }
+
+  /** The kinds whose readers shard, for messages: "bdc-fixed, measurements, ...". */
+  private String shardableKinds() {
+    return readers.entrySet().stream()
+            .filter(e -> e.getValue() instanceof ShardableReader)
+            .map(e -> e.getKey().cliName())
+            .sorted()
+            .collect(java.util.stream.Collectors.joining(", "))
+        + " (CSV; GeoJSON is read whole)";
   }
 
   private RegionContext context(RegionId regionId) {

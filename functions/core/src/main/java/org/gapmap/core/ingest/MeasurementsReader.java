@@ -58,8 +58,8 @@ public final class MeasurementsReader implements ShardableReader {
 
   /** Whole identical records must meet in one shard to be counted once. */
   @Override
-  public String shardKey(UploadOptions options) {
-    return null;
+  public ShardKey shardKey(UploadOptions options) {
+    return ShardKey.record();
   }
 
   @Override

@@ -71,8 +71,8 @@ public final class PointsReader implements ShardableReader {
 
   /** Points are counted one by one: any split of the rows is exact. */
   @Override
-  public String shardKey(UploadOptions options) {
-    return null;
+  public ShardKey shardKey(UploadOptions options) {
+    return ShardKey.anywhere();
   }
 
   /** Counts the points of a CSV slice; GeoJSON points are read whole by {@link #read}. */

@@ -10,16 +10,12 @@ import org.gapmap.core.input.InputSource;
  * paths share every line that computes a number. Implementations are stateless and thread-safe.
  */
 public interface ShardableReader extends UploadReader {
-  /**
-   * The column whose value must keep rows together in one shard (rows of one key in one slice), or
-   * {@code null} when whole identical records must meet (for duplicate detection) and any other
-   * split is exact.
-   */
-  String shardKey(UploadOptions options);
+  /** How a split must route rows so that the rows this reader combines meet in one shard. */
+  ShardKey shardKey(UploadOptions options);
 
   /**
-   * Whether {@code input} splits into slices at all; one that does not (GeoJSON points) is read
-   * whole by {@link ShardedRead}. True by default.
+   * Whether {@code input} splits into slices at all; one that does not (GeoJSON points or tiles) is
+   * read whole by {@link ShardedRead}. True by default.
    */
   default boolean splits(InputSource input) {
     return true;

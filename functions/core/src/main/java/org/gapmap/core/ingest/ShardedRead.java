@@ -24,10 +24,11 @@ import org.gapmap.core.input.InputSource;
  * Reads a CSV upload in {@code N} shards on {@code N} threads through the same shard and merge code
  * a cloud run uses: one pass splits the file at row boundaries into {@code N} temporary CSV files
  * (each with the header), routing every row by a hash of the reader's {@link
- * ShardableReader#shardKey shard key} (the location id for {@code bdc-fixed}) or of the whole
- * record, so rows that must meet do; each shard reads its file into a {@link PartialAggregate},
- * which is serialized and read back (the bytes a shard function would store); the partials merge in
- * shard order and the reader finishes them. The result is the unsharded read's, bit for bit.
+ * ShardableReader#shardKey shard key} (the location id for {@code bdc-fixed}, the cell for {@code
+ * mobile-h3}, the quadkey for {@code tiles}) or of the whole record, so rows that must meet do;
+ * each shard reads its file into a {@link PartialAggregate}, which is serialized and read back (the
+ * bytes a shard function would store); the partials merge in shard order and the reader finishes
+ * them. The result is the unsharded read's, bit for bit.
  *
  * <p>An input the reader cannot split ({@link ShardableReader#splits}) is read whole. Errors in a
  * shard name the file as {@code <name> (shard k of N)} and the line within that shard's slice.
@@ -113,6 +114,9 @@ public final class ShardedRead {
    * Reads only shard {@code shard} of {@code shards} of {@code input}: the rows a {@code
    * shards}-way split routes to it, as {@link #read} would. Independent runs for every shard of the
    * same input merge into the whole result; this is the step one shard function runs.
+   *
+   * @throws InputRejectedException if the input does not split (a GeoJSON file): it has no rows to
+   *     share out, so it must be read whole
    */
   public PartialAggregate shardOf(
       ShardableReader reader,
@@ -123,6 +127,13 @@ public final class ShardedRead {
       int shards) {
     if (shard < 0 || shard >= shards) {
       throw new IllegalArgumentException("shard " + shard + " of " + shards);
+    }
+    if (!reader.splits(input)) {
+      throw new InputRejectedException(
+          input.name(),
+          null,
+          null,
+          "a GeoJSON file has no rows to share out among shards; ingest it in one piece");
     }
     List<Path> slices = new ArrayList<>();
     try {
@@ -154,22 +165,11 @@ public final class ShardedRead {
   }
 
   /** Splits into {@code shards} slices, or only the slice of {@code only} when it is 0 or more. */
-  private void split(InputSource input, String keyColumn, int shards, int only, List<Path> slices)
+  private void split(InputSource input, ShardKey shardKey, int shards, int only, List<Path> slices)
       throws IOException {
     OutputStream[] outs = new OutputStream[shards];
     try (CsvScanner csv = CsvScanner.open(input)) {
-      int key = -1;
-      if (keyColumn != null) {
-        key =
-            csv.column(keyColumn)
-                .orElseThrow(
-                    () ->
-                        new InputRejectedException(
-                            input.name(),
-                            "line 1",
-                            keyColumn,
-                            "missing column " + keyColumn + " (the rows are sharded by it)"));
-      }
+      int key = shardKey.locate(csv);
       for (int k = 0; k < shards; k++) {
         if (only >= 0 && k != only) {
           continue;
@@ -180,7 +180,7 @@ public final class ShardedRead {
         csv.copyHeader(outs[k]);
       }
       while (csv.next()) {
-        long h = key < 0 ? csv.recordHash() : csv.fieldHash(key);
+        long h = shardKey.route(csv, key);
         OutputStream out = outs[(int) Long.remainderUnsigned(h, shards)];
         if (out != null) {
           csv.copyRecord(out);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +50,61 @@ class PartialAggregateTest {
   }
 
   @Test
+  void exactSumsRoundTripAndMergeWithTheirPresence() throws IOException {
+    PartialAggregate a = PartialAggregate.ofSums("tiles", 3, 2, 2);
+    PartialAggregate b = PartialAggregate.ofSums("tiles", 3, 2, 2);
+    a.sum(0, 1).add(0.1);
+    b.sum(0, 1).add(0.2);
+    b.sum(1, 2).add(0); // used, though zero: a neighborhood a tile met without tests
+    PartialAggregate merged = roundTrip(a);
+    merged.merge(roundTrip(b));
+    ExactSum whole = new ExactSum();
+    whole.add(0.1);
+    whole.add(0.2);
+    assertThat(merged.sum(0, 1).value()).isEqualTo(whole.value());
+    assertThat(merged.hasSum(1, 2)).isTrue();
+    assertThat(merged.hasSum(1, 1)).isFalse();
+    assertThat(merged.hasSum(0, 0)).isFalse();
+    assertThatThrownBy(() -> a.merge(PartialAggregate.ofSums("tiles", 3, 2, 3)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void readsPartialsOfFormatVersionOneWrittenByTheLastRelease() throws IOException {
+    // a points partial in the version 1 layout, byte by byte: no sum section after the points
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    DataOutputStream v1 = new DataOutputStream(bytes);
+    v1.writeInt(0x474D5041);
+    v1.writeShort(1);
+    v1.writeUTF("points");
+    v1.writeInt(2); // neighborhoods
+    v1.writeInt(2); // counters
+    v1.writeLong(7);
+    v1.writeLong(5);
+    v1.writeInt(1); // details
+    v1.writeUTF("lat/lon");
+    v1.writeBoolean(false); // no availability
+    v1.writeInt(0); // no measurement groups
+    v1.writeBoolean(true); // point counts
+    v1.writeLong(3);
+    v1.writeLong(2);
+    PartialAggregate old = PartialAggregate.readFrom(new ByteArrayInputStream(bytes.toByteArray()));
+    assertThat(old.counter(0)).isEqualTo(7);
+    assertThat(old.details()).containsExactly("lat/lon");
+    assertThat(old.points(0)).isEqualTo(3);
+    assertThat(old.points(1)).isEqualTo(2);
+    // it merges with a partial of this version, and is written back as this version
+    PartialAggregate current = PartialAggregate.ofPoints("points", 2, 2);
+    current.addPoint(1);
+    current.merge(old);
+    assertThat(current.points(1)).isEqualTo(3);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    old.writeTo(out);
+    assertThat(out.toByteArray()[5]).isEqualTo((byte) PartialAggregate.FORMAT_VERSION);
+    assertThat(PartialAggregate.FORMAT_VERSION).isEqualTo(2);
+  }
+
+  @Test
   void refusesOtherShapesVersionsAndBytes() throws IOException {
     PartialAggregate p = PartialAggregate.ofPoints("points", 2, 1);
     assertThatThrownBy(() -> p.merge(PartialAggregate.ofPoints("points", 3, 1)))
@@ -60,6 +116,16 @@ class PartialAggregateTest {
     assertThatThrownBy(() -> PartialAggregate.readFrom(new ByteArrayInputStream(bytes)))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("version 9");
+    bytes[5] = 0;
+    assertThatThrownBy(() -> PartialAggregate.readFrom(new ByteArrayInputStream(bytes)))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("version 0");
+    byte[] huge = out.toByteArray();
+    int neighborhoods = 4 + 2 + 2 + "points".length(); // magic, version, kind
+    huge[neighborhoods] = 0x7f; // 2 billion neighborhoods: corrupt, refused before allocating
+    assertThatThrownBy(() -> PartialAggregate.readFrom(new ByteArrayInputStream(huge)))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("neighborhoods");
     assertThatThrownBy(
             () -> PartialAggregate.readFrom(new ByteArrayInputStream("not it".getBytes("UTF-8"))))
         .isInstanceOf(IOException.class)

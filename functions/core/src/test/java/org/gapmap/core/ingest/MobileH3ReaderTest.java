@@ -84,6 +84,36 @@ class MobileH3ReaderTest {
   }
 
   @Test
+  void aCellSpelledTwoWaysAndListedByTwoProvidersCountsOnce() {
+    String cell = h3.latLngToCellAddress(40.705, -74.01, 9);
+
+    ReadResult twice =
+        read(
+            "h3_res9_id,technology,mindown,minup\n"
+                + cell
+                + ",5G,7,1\n "
+                + cell.toUpperCase(java.util.Locale.ROOT)
+                + ",5G,7,1\n");
+    ReadResult once = read("h3_res9_id,technology,mindown,minup\n" + cell + ",5G,7,1\n");
+
+    assertThat(twice.indicators()).isEqualTo(once.indicators());
+    assertThat(twice.report().notes().get(0)).startsWith("2 rows name 1 distinct cells");
+  }
+
+  @Test
+  void cellsOfTwoResolutionsAreRejectedAsTheyOverlap() {
+    String res9 = h3.latLngToCellAddress(40.705, -74.01, 9);
+    String res8 = h3.latLngToCellAddress(40.705, -74.01, 8);
+
+    assertThatThrownBy(
+            () ->
+                read("hex_id,technology,mindown,minup\n" + res9 + ",5G,7,1\n" + res8 + ",5G,7,1\n"))
+        .isInstanceOf(InputRejectedException.class)
+        .hasMessageStartingWith("hex.csv: line 3, column 'hex_id'")
+        .hasMessageContaining("resolution 8 but the first cell (line 2) is at resolution 9");
+  }
+
+  @Test
   void malformedCellIdIsRejectedNamingLineAndColumn() {
     assertThatThrownBy(() -> read("h3_res9_id,technology,mindown,minup\nzz2a100d2c3ffff,5G,7,1\n"))
         .isInstanceOf(InputRejectedException.class)

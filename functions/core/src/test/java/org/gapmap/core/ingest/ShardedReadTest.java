@@ -9,7 +9,9 @@ import static org.gapmap.core.TestInputs.source;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.gapmap.core.geom.H3Cells;
@@ -49,6 +51,20 @@ class ShardedReadTest {
     assertSameForShards(
         new BdcFixedReader(1000), csv, new RegionContext(ID, SQUARES, List.of(TRACTS)));
     assertSameForShards(new BdcFixedReader(1000), csv, new RegionContext(ID, SQUARES));
+  }
+
+  @Test
+  void aLocationIdWithALeadingZeroMeetsTheRestOfItsLocation() {
+    Random r = new Random(41);
+    StringBuilder b = new StringBuilder();
+    for (String line : bdc(new Random(43), 3000).split("\n")) {
+      // 0123 is location 123 to the reader, so its rows must meet those of 123
+      b.append(r.nextInt(4) == 0 ? line.replaceFirst("(Inc\\.\",)(\\d+),", "$10$2,") : line)
+          .append('\n');
+    }
+    assertThat(b.toString()).contains("Inc.\",01");
+    assertSameForShards(
+        new BdcFixedReader(1000), b.toString(), new RegionContext(ID, SQUARES, List.of(TRACTS)));
   }
 
   @Test
@@ -102,6 +118,155 @@ class ShardedReadTest {
         assertSameForShards(
             new PointsReader(), b.toString(), new RegionContext(ID, SQUARES), options);
     assertThat(whole.label()).isEqualTo("poles");
+  }
+
+  @Test
+  void hexagonsListedTwiceOrByManyProvidersAreTheSameInEveryShardCount() {
+    Random r = new Random(17);
+    List<Long> pool = new ArrayList<>();
+    for (int i = 0; i < 700; i++) {
+      // the three squares and a margin around them, so some cells cross borders or lie outside
+      pool.add(H3Cells.cellAt(40.58 + r.nextDouble() * 0.24, -74.12 + r.nextDouble() * 0.24, 9));
+    }
+    pool.add(H3Cells.cellAt(41.5, -73.0, 9)); // far outside
+    StringBuilder b = new StringBuilder("h3_res9_id,technology,mindown,minup,provider\n");
+    String[] techs = {"5G", "4G", "3G", "500", "400", "LTE"};
+    for (int i = 0; i < 3000; i++) {
+      String id = Long.toHexString(pool.get(r.nextInt(pool.size())));
+      // the same cell in upper case, padded: still one cell, so it must meet its other rows
+      id = r.nextInt(8) == 0 ? " " + id.toUpperCase(Locale.ROOT) : id;
+      b.append(id)
+          .append(',')
+          .append(techs[r.nextInt(techs.length)])
+          .append(',')
+          .append(List.of("0.2", "5", "7", "35", "100").get(r.nextInt(5)))
+          .append(',')
+          .append(List.of("0.05", "1", "3", "10").get(r.nextInt(4)))
+          .append(',')
+          .append("P")
+          .append(r.nextInt(4))
+          .append('\n');
+    }
+    ReadResult whole =
+        assertSameForShards(
+            new MobileH3Reader(), b.toString(), new RegionContext(ID, SQUARES), true);
+    assertThat(whole.report().rowsOutside()).isGreaterThan(0);
+    assertThat(whole.report().notes().get(0)).startsWith("3000 rows name ");
+    assertThat(
+            whole
+                .indicators()
+                .get(NeighborhoodId.of("W1"))
+                .get("mobile_4g_area_share")
+                .orElseThrow())
+        .isBetween(0.05, 1.0);
+  }
+
+  @Test
+  void hexagonsOfTwoResolutionsAreRejectedInEveryShardCount() {
+    StringBuilder b = new StringBuilder("hex_id,technology,mindown,minup\n");
+    Random r = new Random(23);
+    for (int i = 0; i < 200; i++) {
+      int resolution = i == 150 ? 8 : 9;
+      b.append(
+              Long.toHexString(
+                  H3Cells.cellAt(
+                      40.6 + r.nextDouble() * 0.2, -74.1 + r.nextDouble() * 0.2, resolution)))
+          .append(",5G,50,5\n");
+    }
+    InputSource input = source("hex.csv", b.toString());
+    RegionContext region = new RegionContext(ID, SQUARES);
+    assertThatThrownBy(() -> new MobileH3Reader().read(input, region, UploadOptions.defaults()))
+        .isInstanceOf(InputRejectedException.class)
+        .hasMessageContaining("one resolution");
+    for (int shards : new int[] {2, 3, 4}) {
+      assertThatThrownBy(
+              () ->
+                  new ShardedRead(temp)
+                      .read(new MobileH3Reader(), input, region, UploadOptions.defaults(), shards))
+          .as("%d shards", shards)
+          .isInstanceOf(InputRejectedException.class)
+          .hasMessageContaining("one resolution");
+    }
+  }
+
+  @Test
+  void tilesWithOutsideAndTestlessTilesAreTheSameInEveryShardCount() {
+    Random r = new Random(29);
+    StringBuilder b = new StringBuilder("quadkey,avg_d_kbps,avg_u_kbps,avg_lat_ms,tests,devices\n");
+    java.util.Set<String> used = new java.util.HashSet<>();
+    while (used.size() < 1500) {
+      String quadkey = quadkey(40.56 + r.nextDouble() * 0.28, -74.14 + r.nextDouble() * 0.28, 16);
+      if (!used.add(quadkey)) {
+        continue;
+      }
+      b.append(r.nextInt(6) == 0 ? " " + quadkey + " " : quadkey)
+          .append(',')
+          .append(r.nextInt(900_000))
+          .append(',')
+          .append(r.nextInt(90_000))
+          .append(',')
+          .append(5 + r.nextInt(80))
+          .append(',')
+          .append(r.nextInt(10) == 0 ? 0 : 1 + r.nextInt(400))
+          .append(',')
+          .append(1 + r.nextInt(50))
+          .append('\n');
+    }
+    ReadResult whole =
+        assertSameForShards(new TilesReader(), b.toString(), new RegionContext(ID, SQUARES), true);
+    assertThat(whole.report().rowsOutside()).isGreaterThan(0);
+    assertThat(whole.report().notes()).anyMatch(n -> n.contains("report 0 tests"));
+  }
+
+  @Test
+  void aRepeatedQuadkeyMeetsItsFirstAndIsRejectedInEveryShardCount() {
+    StringBuilder b = new StringBuilder("quadkey,avg_d_kbps,avg_u_kbps,avg_lat_ms,tests,devices\n");
+    Random r = new Random(31);
+    String repeated = quadkey(40.65, -74.05, 16);
+    java.util.Set<String> used = new java.util.HashSet<>(List.of(repeated));
+    b.append(repeated).append(",1000,100,10,5,1\n");
+    for (int i = 0; i < 300; i++) {
+      String q = quadkey(40.6 + r.nextDouble() * 0.2, -74.1 + r.nextDouble() * 0.2, 16);
+      if (used.add(q)) {
+        b.append(q).append(',').append(1000 + i).append(",100,10,5,1\n");
+      }
+    }
+    // the same tile again, spelled with spaces around it
+    b.append("  ").append(repeated).append(" ,2000,100,10,5,1\n");
+    String csv = b.toString();
+    InputSource input = source("tiles.csv", csv);
+    RegionContext region = new RegionContext(ID, SQUARES);
+    for (int shards : new int[] {1, 2, 3, 4}) {
+      assertThatThrownBy(
+              () ->
+                  new ShardedRead(temp)
+                      .read(new TilesReader(), input, region, UploadOptions.defaults(), shards))
+          .as("%d shards", shards)
+          .isInstanceOf(InputRejectedException.class)
+          .hasMessageContaining("quadkey " + repeated + " appears again");
+    }
+  }
+
+  @Test
+  void geoJsonTilesAreReadWholeWhenShardsAreAskedForButNotByAShardFunction() {
+    String geojson =
+        "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":"
+            + "{\"quadkey\":\""
+            + quadkey(40.65, -74.05, 16)
+            + "\",\"avg_d_kbps\":80000,\"avg_u_kbps\":8000,\"avg_lat_ms\":12,\"tests\":4},"
+            + "\"geometry\":null}]}";
+    InputSource input = source("tiles.geojson", geojson);
+    RegionContext region = new RegionContext(ID, SQUARES);
+    ReadResult whole = new TilesReader().read(input, region, UploadOptions.defaults());
+    ReadResult sharded =
+        new ShardedRead(temp).read(new TilesReader(), input, region, UploadOptions.defaults(), 3);
+    assertThat(sharded.indicators()).isEqualTo(whole.indicators()).isNotEmpty();
+    assertThatThrownBy(
+            () ->
+                new ShardedRead(temp)
+                    .shardOf(new TilesReader(), input, region, UploadOptions.defaults(), 0, 2))
+        .isInstanceOf(InputRejectedException.class)
+        .hasMessageContaining("in one piece");
   }
 
   @Test
@@ -179,11 +344,29 @@ class ShardedReadTest {
   }
 
   private ReadResult assertSameForShards(ShardableReader reader, String csv, RegionContext region) {
-    return assertSameForShards(reader, csv, region, UploadOptions.defaults());
+    return assertSameForShards(reader, csv, region, UploadOptions.defaults(), false);
+  }
+
+  private ReadResult assertSameForShards(
+      ShardableReader reader, String csv, RegionContext region, boolean sameNotes) {
+    return assertSameForShards(reader, csv, region, UploadOptions.defaults(), sameNotes);
   }
 
   private ReadResult assertSameForShards(
       ShardableReader reader, String csv, RegionContext region, UploadOptions options) {
+    return assertSameForShards(reader, csv, region, options, false);
+  }
+
+  /**
+   * The sharded reads in 1 to 4 shards give the whole read's indicators and counts (and notes, when
+   * {@code sameNotes}: readers whose notes quote examples list them in shard order).
+   */
+  private ReadResult assertSameForShards(
+      ShardableReader reader,
+      String csv,
+      RegionContext region,
+      UploadOptions options,
+      boolean sameNotes) {
     InputSource input = source("upload.csv.gz", gzip(csv));
     ReadResult whole = reader.read(input, region, options);
     assertThat(whole.indicators()).isNotEmpty();
@@ -195,9 +378,25 @@ class ShardedReadTest {
       assertThat(sharded.report().rowsUsed()).isEqualTo(whole.report().rowsUsed());
       assertThat(sharded.report().rowsOutside()).isEqualTo(whole.report().rowsOutside());
       assertThat(sharded.report().rowsSkipped()).isEqualTo(whole.report().rowsSkipped());
+      if (sameNotes) {
+        assertThat(sharded.report().notes()).isEqualTo(whole.report().notes());
+      }
     }
     assertThat(temp).isEmptyDirectory();
     return whole;
+  }
+
+  /** The quadkey of the zoom-{@code zoom} Web-Mercator tile holding (lat, lon). */
+  static String quadkey(double lat, double lon, int zoom) {
+    double n = 1L << zoom;
+    int x = (int) Math.floor((lon + 180) / 360 * n);
+    double phi = Math.toRadians(lat);
+    int y = (int) Math.floor((1 - Math.log(Math.tan(phi) + 1 / Math.cos(phi)) / Math.PI) / 2 * n);
+    StringBuilder q = new StringBuilder();
+    for (int i = zoom - 1; i >= 0; i--) {
+      q.append((char) ('0' + (((y >> i) & 1) << 1 | ((x >> i) & 1))));
+    }
+    return q.toString();
   }
 
   static final String BDC_HEADER =
