@@ -8,12 +8,17 @@ import java.util.Map;
 
 /**
  * The merge Lambda handler ({@code org.gapmap.ingest.MergeHandler}), the last step of the ingest
- * state machine: {@code {"bucket", "key", "shards", "execution"}} → merges the shards' partials,
- * stores the upload, rescores, publishes and writes the report; returns the report's status, upload
- * id and run id. A failure fails the execution; nothing is published then. Thread-safe.
+ * state machine: {@code {"bucket", "key", "shards", "execution"}} after shards of the whole object,
+ * or {@code {"bucket", "key", "execution", "path": "items"}} after batches of rows from the CSV
+ * item reader → merges the partials, stores the upload, rescores, publishes and writes the report;
+ * returns the report's status, upload id and run id. A failure fails the execution; nothing is
+ * published then. Thread-safe.
  */
 public class MergeHandler
     extends MicronautRequestHandler<Map<String, Object>, Map<String, Object>> {
+  /** The {@code path} of a merge after batches of rows from the CSV item reader. */
+  static final String ITEMS_PATH = "items";
+
   @Inject UploadIngestor ingestor;
 
   /** Used by Lambda. */
@@ -28,9 +33,21 @@ public class MergeHandler
 
   @Override
   public Map<String, Object> execute(Map<String, Object> input) {
-    ShardTask task = ShardTask.of(input);
-    IngestResult result =
-        ingestor.merge(task.bucket(), task.key(), task.shards(), task.execution());
+    IngestResult result;
+    if (input.containsKey("path")) {
+      if (!ITEMS_PATH.equals(input.get("path"))) {
+        throw new IllegalArgumentException(
+            "\"path\" of a merge must be \"" + ITEMS_PATH + "\", found " + input.get("path"));
+      }
+      result =
+          ingestor.mergeRows(
+              ShardTask.text(input, "bucket"),
+              ShardTask.text(input, "key"),
+              ShardTask.text(input, "execution"));
+    } else {
+      ShardTask task = ShardTask.of(input);
+      result = ingestor.merge(task.bucket(), task.key(), task.shards(), task.execution());
+    }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("key", result.key());
     out.put("status", result.status());

@@ -28,7 +28,8 @@ record ShardTask(String bucket, String key, int shard, int shards, String execut
         text(input, "execution"));
   }
 
-  private static String text(Map<String, Object> input, String name) {
+  /** The non-blank string {@code name} of {@code input}. */
+  static String text(Map<String, Object> input, String name) {
     if (input.get(name) instanceof String s && !s.isBlank()) {
       return s;
     }

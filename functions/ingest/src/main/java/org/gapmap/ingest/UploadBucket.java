@@ -1,5 +1,7 @@
 package org.gapmap.ingest;
 
+import java.util.List;
+
 /** The bucket uploads arrive in and reports go to: S3 on AWS, local files in tests. */
 public interface UploadBucket {
   /** The object {@code key} of {@code bucket}. */
@@ -13,4 +15,13 @@ public interface UploadBucket {
 
   /** The bytes of intermediate work at {@code key} of {@code bucket}. */
   byte[] getObject(String bucket, String key);
+
+  /**
+   * The first {@code maxBytes} bytes of object {@code key} of {@code bucket} (all of it when it is
+   * shorter): where an upload's header row is read.
+   */
+  byte[] readPrefix(String bucket, String key, int maxBytes);
+
+  /** The keys of intermediate work under {@code prefix} in {@code bucket}, in key order. */
+  List<String> list(String bucket, String prefix);
 }

@@ -9,16 +9,24 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.gapmap.core.aggregate.PartialAggregate;
+import org.gapmap.core.ingest.CsvUploadHeader;
 import org.gapmap.core.ingest.IngestOutcome;
 import org.gapmap.core.ingest.IngestService;
+import org.gapmap.core.ingest.RowBatch;
 import org.gapmap.core.ingest.UploadOptions;
 import org.gapmap.core.input.InputRejectedException;
+import org.gapmap.core.input.InputSource;
 import org.gapmap.core.input.ProgressListener;
 import org.gapmap.core.model.Region;
 import org.gapmap.core.model.RegionId;
@@ -54,6 +62,12 @@ public final class UploadIngestor {
   /** Prefix of intermediate work (shard partials); a lifecycle rule expires it. */
   public static final String WORK_PREFIX = "work/";
 
+  /** Bytes read from the start of an upload for its header row: far more than any real header. */
+  static final int HEADER_BYTES = 64 * 1024;
+
+  private static final String ROWS_PREFIX = "rows-";
+  private static final Pattern ROWS_KEY = Pattern.compile("rows-(\\d{12})-(\\d{12})\\.bin");
+
   private final ScoreStore store;
   private final UploadBucket bucket;
   private final IngestService ingest;
@@ -87,12 +101,7 @@ public final class UploadIngestor {
               options(object.metadata()),
               ProgressListener.NONE);
     } catch (InputRejectedException e) {
-      writeReport(
-          bucketName,
-          upload,
-          new IngestResult(
-              key, IngestResult.REJECTED, null, 0, 0, 0, 0, List.of(e.getMessage()), null));
-      throw e;
+      throw rejected(bucketName, upload, e);
     }
     return published(bucketName, key, upload, outcome);
   }
@@ -139,14 +148,8 @@ public final class UploadIngestor {
             options(object.metadata()),
             shard,
             shards);
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try {
-      partial.writeTo(bytes);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
     String partialKey = partialKey(execution, shard);
-    bucket.putObject(bucketName, partialKey, bytes.toByteArray());
+    bucket.putObject(bucketName, partialKey, bytes(partial));
     LOG.info("{}: shard {} of {} -> {}", key, shard + 1, shards, partialKey);
     return partialKey;
   }
@@ -157,17 +160,109 @@ public final class UploadIngestor {
    * gives for the same object. A rejected upload gets a report and nothing is published.
    */
   public IngestResult merge(String bucketName, String key, int shards, String execution) {
-    UploadKey upload = UploadKey.parse(key);
-    StoredObject object = bucket.open(bucketName, key);
     List<PartialAggregate> partials = new ArrayList<>();
     for (int k = 0; k < shards; k++) {
-      byte[] bytes = bucket.getObject(bucketName, partialKey(execution, k));
-      try {
-        partials.add(PartialAggregate.readFrom(new ByteArrayInputStream(bytes)));
-      } catch (IOException e) {
-        throw new UncheckedIOException("partial " + k + " of " + key + ": " + e.getMessage(), e);
+      partials.add(partial(bucketName, partialKey(execution, k), key));
+    }
+    return merged(bucketName, key, partials);
+  }
+
+  /**
+   * The partial of one batch of consecutive rows of {@code key}, handed out by the state machine's
+   * CSV item reader as values keyed by column name: the rows are written back under the upload's
+   * own header (read from the object's first bytes) and read by the kind's reader, which must take
+   * rows in any split ({@link IngestService#shardSlice}). The partial goes to {@link #rowsKey};
+   * running the batch again writes the same bytes to the same key.
+   *
+   * @return the key of the partial
+   * @throws InputRejectedException if the object is compressed, its header cannot be read, the rows
+   *     do not fit it or a value is bad
+   * @throws IllegalArgumentException if rows of the kind cannot be read in arbitrary batches
+   */
+  public String shardRows(
+      String bucketName, String key, String execution, List<RowBatch.Row> rows) {
+    UploadKey upload = UploadKey.parse(key);
+    StoredObject object = bucket.open(bucketName, key);
+    RowBatch batch = RowBatch.of(key, header(bucketName, key), rows);
+    PartialAggregate partial =
+        ingest.shardSlice(
+            upload.regionId(), upload.kind(), batch.slice(), options(object.metadata()));
+    String partialKey = rowsKey(execution, batch.first(), batch.last());
+    bucket.putObject(bucketName, partialKey, bytes(partial));
+    LOG.info("{}: rows {} to {} -> {}", key, batch.first() + 1, batch.last() + 1, partialKey);
+    return partialKey;
+  }
+
+  /**
+   * Merges the partials of every batch of rows of {@code key} that {@link #shardRows} wrote for
+   * {@code execution}, in row order, then stores, scores, publishes and reports as {@link #merge}
+   * does. The batches must cover rows 0 to n - 1 without gap or overlap; an upload without data
+   * rows reads as its header alone (and is rejected as empty).
+   *
+   * @throws IllegalStateException if the batches' partials leave a gap or overlap
+   */
+  public IngestResult mergeRows(String bucketName, String key, String execution) {
+    UploadKey upload = UploadKey.parse(key);
+    List<long[]> ranges = new ArrayList<>();
+    Map<Long, String> keys = new HashMap<>();
+    String prefix = WORK_PREFIX + checkedExecution(execution) + "/" + ROWS_PREFIX;
+    for (String k : bucket.list(bucketName, prefix)) {
+      Matcher m = ROWS_KEY.matcher(k.substring(k.lastIndexOf('/') + 1));
+      if (m.matches()) {
+        long first = Long.parseLong(m.group(1));
+        ranges.add(new long[] {first, Long.parseLong(m.group(2))});
+        keys.put(first, k);
       }
     }
+    ranges.sort(Comparator.comparingLong(r -> r[0]));
+    long next = 0;
+    List<PartialAggregate> partials = new ArrayList<>();
+    for (long[] r : ranges) {
+      if (r[0] != next) {
+        throw new IllegalStateException(
+            key
+                + ": the partials of "
+                + execution
+                + (r[0] > next
+                    ? " miss rows " + (next + 1) + "-" + r[0]
+                    : " overlap at row " + (r[0] + 1)));
+      }
+      partials.add(partial(bucketName, keys.get(r[0]), key));
+      next = r[1] + 1;
+    }
+    if (partials.isEmpty()) {
+      StoredObject object = bucket.open(bucketName, key);
+      byte[] header = header(bucketName, key).record();
+      byte[] headerOnly = Arrays.copyOf(header, header.length + 1);
+      headerOnly[header.length] = '\n';
+      try {
+        partials.add(
+            ingest.shardSlice(
+                upload.regionId(),
+                upload.kind(),
+                new InputSource(key, () -> new ByteArrayInputStream(headerOnly), headerOnly.length),
+                options(object.metadata())));
+      } catch (InputRejectedException e) {
+        throw rejected(bucketName, upload, e);
+      }
+    }
+    LOG.info("{}: merging the partials of {} rows", key, next);
+    return merged(bucketName, key, partials);
+  }
+
+  /** Reads a partial; a missing or unreadable one fails the merge. */
+  private PartialAggregate partial(String bucketName, String partialKey, String key) {
+    byte[] bytes = bucket.getObject(bucketName, partialKey);
+    try {
+      return PartialAggregate.readFrom(new ByteArrayInputStream(bytes));
+    } catch (IOException e) {
+      throw new UncheckedIOException(partialKey + " of " + key + ": " + e.getMessage(), e);
+    }
+  }
+
+  private IngestResult merged(String bucketName, String key, List<PartialAggregate> partials) {
+    UploadKey upload = UploadKey.parse(key);
+    StoredObject object = bucket.open(bucketName, key);
     IngestOutcome outcome;
     try {
       outcome =
@@ -178,22 +273,60 @@ public final class UploadIngestor {
               options(object.metadata()),
               partials);
     } catch (InputRejectedException e) {
-      writeReport(
-          bucketName,
-          upload,
-          new IngestResult(
-              key, IngestResult.REJECTED, null, 0, 0, 0, 0, List.of(e.getMessage()), null));
-      throw e;
+      throw rejected(bucketName, upload, e);
     }
     return published(bucketName, key, upload, outcome);
   }
 
+  /** Writes the report of a rejected upload and gives back the rejection to throw. */
+  private InputRejectedException rejected(
+      String bucketName, UploadKey upload, InputRejectedException e) {
+    writeReport(
+        bucketName,
+        upload,
+        new IngestResult(
+            upload.key(), IngestResult.REJECTED, null, 0, 0, 0, 0, List.of(e.getMessage()), null));
+    return e;
+  }
+
+  /** The header of upload {@code key}, read from its first {@link #HEADER_BYTES} bytes. */
+  private CsvUploadHeader header(String bucketName, String key) {
+    byte[] prefix = bucket.readPrefix(bucketName, key, HEADER_BYTES);
+    return CsvUploadHeader.read(key, prefix, prefix.length < HEADER_BYTES);
+  }
+
+  private static byte[] bytes(PartialAggregate partial) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      partial.writeTo(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /**
+   * Where the partial of rows {@code first} to {@code last} (0-based data rows) of a state machine
+   * execution goes; zero-padded so keys list in row order.
+   */
+  static String rowsKey(String execution, long first, long last) {
+    return WORK_PREFIX
+        + checkedExecution(execution)
+        + "/"
+        + ROWS_PREFIX
+        + String.format(java.util.Locale.ROOT, "%012d-%012d.bin", first, last);
+  }
+
   /** Where shard {@code shard} of a state machine execution keeps its partial aggregate. */
   static String partialKey(String execution, int shard) {
+    return WORK_PREFIX + checkedExecution(execution) + "/partial-" + shard + ".bin";
+  }
+
+  private static String checkedExecution(String execution) {
     if (!execution.matches("[A-Za-z0-9_.:-]{1,200}")) {
       throw new IllegalArgumentException("execution name '" + execution + "'");
     }
-    return WORK_PREFIX + execution + "/partial-" + shard + ".bin";
+    return execution;
   }
 
   private boolean inCurrentRun(RegionId regionId, UploadRecord record) {

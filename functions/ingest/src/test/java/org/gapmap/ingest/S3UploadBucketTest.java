@@ -18,8 +18,11 @@ import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** The requests the S3 bucket adapter sends, checked on a client that records them. */
 class S3UploadBucketTest {
@@ -55,11 +58,45 @@ class S3UploadBucketTest {
     assertThat(put.contentType()).isEqualTo("application/json");
   }
 
-  /** Answers HeadObject and GetObject for one object, records every request. */
+  @Test
+  void readsTheStartOfAnObjectWithOneRangedGetAndListsEveryPage() {
+    assertThat(bucket.readPrefix("b", "uploads/nyc/points/p.csv", 5))
+        .isEqualTo("NTA C".getBytes(StandardCharsets.UTF_8));
+    assertThat(s3.gets.get(0).range()).isEqualTo("bytes=0-4");
+
+    assertThat(bucket.list("b", "work/exec/"))
+        .containsExactly("work/exec/rows-1.bin", "work/exec/rows-2.bin", "work/exec/rows-3.bin");
+    assertThat(s3.lists).hasSize(2);
+    assertThat(s3.lists.get(1).continuationToken()).isEqualTo("page-2");
+    assertThat(s3.lists.get(1).prefix()).isEqualTo("work/exec/");
+  }
+
+  /** Answers HeadObject, GetObject and ListObjectsV2 for one object, records every request. */
   private static final class RecordingS3 implements S3Client {
     final List<HeadObjectRequest> heads = new ArrayList<>();
     final List<GetObjectRequest> gets = new ArrayList<>();
     final List<PutObjectRequest> puts = new ArrayList<>();
+    final List<ListObjectsV2Request> lists = new ArrayList<>();
+
+    @Override
+    public ListObjectsV2Response listObjectsV2(ListObjectsV2Request request) {
+      lists.add(request);
+      if (request.continuationToken() == null) {
+        return ListObjectsV2Response.builder()
+            .contents(object("work/exec/rows-1.bin"), object("work/exec/rows-2.bin"))
+            .isTruncated(true)
+            .nextContinuationToken("page-2")
+            .build();
+      }
+      return ListObjectsV2Response.builder()
+          .contents(object("work/exec/rows-3.bin"))
+          .isTruncated(false)
+          .build();
+    }
+
+    private static S3Object object(String key) {
+      return S3Object.builder().key(key).build();
+    }
 
     @Override
     public HeadObjectResponse headObject(HeadObjectRequest request) {
@@ -74,9 +111,14 @@ class S3UploadBucketTest {
     @Override
     public ResponseInputStream<GetObjectResponse> getObject(GetObjectRequest request) {
       gets.add(request);
+      byte[] content = CONTENT;
+      if (request.range() != null) {
+        int last = Integer.parseInt(request.range().substring("bytes=0-".length()));
+        content = java.util.Arrays.copyOf(CONTENT, Math.min(CONTENT.length, last + 1));
+      }
       return new ResponseInputStream<>(
           GetObjectResponse.builder().build(),
-          AbortableInputStream.create(new ByteArrayInputStream(CONTENT)));
+          AbortableInputStream.create(new ByteArrayInputStream(content)));
     }
 
     @Override

@@ -1,12 +1,15 @@
 package org.gapmap.ingest.testing;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.gapmap.core.input.InputSource;
 import org.gapmap.ingest.StoredObject;
 import org.gapmap.ingest.UploadBucket;
@@ -71,6 +74,33 @@ public final class LocalUploadBucket implements UploadBucket {
   public byte[] getObject(String bucket, String key) {
     try {
       return read(bucket, key);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public byte[] readPrefix(String bucket, String key, int maxBytes) {
+    try (InputStream in = Files.newInputStream(file(bucket, key))) {
+      return in.readNBytes(maxBytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public List<String> list(String bucket, String prefix) {
+    Path root = this.root.resolve(bucket);
+    if (!Files.isDirectory(root)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.walk(root)) {
+      return files
+          .filter(Files::isRegularFile)
+          .map(f -> root.relativize(f).toString().replace('\\', '/'))
+          .filter(k -> k.startsWith(prefix))
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
