@@ -78,7 +78,9 @@ public final class GapmapStack extends Stack {
   static final String WORK_PREFIX = "work/";
   static final String SHARD_HANDLER = "org.gapmap.ingest.ShardHandler";
   static final String MERGE_HANDLER = "org.gapmap.ingest.MergeHandler";
+  static final String ROWS_HANDLER = "org.gapmap.ingest.RowBatchHandler";
   static final int SHARD_MEMORY_MB = 2048;
+  static final int ROWS_MEMORY_MB = 2048;
   static final int MERGE_MEMORY_MB = 10240;
   static final int SHARD_EPHEMERAL_GIB = 10;
 
@@ -126,10 +128,17 @@ public final class GapmapStack extends Stack {
     this.api = apiFunction(props);
     this.httpApi = httpApi(api);
     Function shard = shardFunction(props);
+    Function rows = rowsFunction(props);
     Function merge = mergeFunction(props);
     this.shardedIngest =
         new IngestStateMachine(
-            this, "ShardedIngest", liveAlias("ShardLive", shard), liveAlias("MergeLive", merge));
+            this,
+            "ShardedIngest",
+            liveAlias("ShardLive", shard),
+            liveAlias("RowsLive", rows),
+            liveAlias("MergeLive", merge),
+            uploads,
+            UPLOADS_PREFIX);
     routeLargeUploads(shardedIngest.stateMachine());
     new GapmapAlarms(this, "Alarms", deadLetters, List.of(ingest, api));
 
@@ -143,7 +152,8 @@ public final class GapmapStack extends Stack {
         .build();
     CfnOutput.Builder.create(this, "ShardedIngestStateMachineArn")
         .description(
-            "Start with {\"bucket\", \"key\": \"uploads/<regionId>/<kind>/<file>\", \"shards\": N}")
+            "Start with {\"bucket\", \"key\": \"uploads/<regionId>/<kind>/<file>\", \"shards\": N}"
+                + " and optionally \"path\": \"scan\" or \"items\"")
         .value(shardedIngest.stateMachine().getStateMachineArn())
         .build();
     CfnOutput.Builder.create(this, "TableName").value(table.getTableName()).build();
@@ -297,7 +307,32 @@ public final class GapmapStack extends Stack {
     return fn;
   }
 
-  /** Merges the partials, stores, scores and publishes: the ingest function's rights on work/. */
+  /**
+   * Reads one batch of an upload's rows handed out by the state machine's CSV item reader: the
+   * upload's header and metadata, the region from the table; writes only work/. A batch is at most
+   * 192 KiB and seconds of work, so it needs no large /tmp and keeps SnapStart.
+   */
+  private Function rowsFunction(GapmapStackProps props) {
+    Function fn =
+        javaFunction("Rows", props.ingestCode(), ROWS_HANDLER, ROWS_MEMORY_MB)
+            .timeout(Duration.minutes(IngestStateMachine.ROWS_TIMEOUT_MINUTES))
+            .environment(Map.of("GAPMAP_TABLE", table.getTableName()))
+            .build();
+    fn.addToRolePolicy(
+        allow(List.of("s3:GetObject"), List.of(uploads.arnForObjects(UPLOADS_PREFIX + "*"))));
+    fn.addToRolePolicy(
+        allow(List.of("s3:PutObject"), List.of(uploads.arnForObjects(WORK_PREFIX + "*"))));
+    fn.addToRolePolicy(
+        allow(
+            List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:BatchGetItem"),
+            tableAndIndexes()));
+    return fn;
+  }
+
+  /**
+   * Merges the partials, stores, scores and publishes: the ingest function's rights on work/, and
+   * listing work/ (the partials of row batches are found by listing).
+   */
   private Function mergeFunction(GapmapStackProps props) {
     Function fn =
         javaFunction("Merge", props.ingestCode(), MERGE_HANDLER, MERGE_MEMORY_MB)
@@ -312,6 +347,13 @@ public final class GapmapStack extends Stack {
                 uploads.arnForObjects(WORK_PREFIX + "*"))));
     fn.addToRolePolicy(
         allow(List.of("s3:PutObject"), List.of(uploads.arnForObjects(REPORTS_PREFIX + "*"))));
+    fn.addToRolePolicy(
+        PolicyStatement.Builder.create()
+            .effect(Effect.ALLOW)
+            .actions(List.of("s3:ListBucket"))
+            .resources(List.of(uploads.getBucketArn()))
+            .conditions(Map.of("StringLike", Map.of("s3:prefix", List.of(WORK_PREFIX + "*"))))
+            .build());
     fn.addToRolePolicy(allow(TABLE_WRITER_ACTIONS, tableAndIndexes()));
     return fn;
   }

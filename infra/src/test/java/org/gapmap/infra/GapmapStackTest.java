@@ -123,7 +123,7 @@ class GapmapStackTest {
         functions.stream()
             .filter(f -> f.at("/Properties/Runtime").asText().equals("java21"))
             .toList();
-    assertThat(ours).hasSize(4); // ingest, API, shard, merge
+    assertThat(ours).hasSize(5); // ingest, API, shard, row batches, merge
     for (JsonNode f : ours) {
       boolean shard = f.at("/Properties/Handler").asText().equals(GapmapStack.SHARD_HANDLER);
       assertThat(f.at("/Properties/SnapStart/ApplyOn").asText())
@@ -238,7 +238,12 @@ class GapmapStackTest {
   @Test
   void noWildcardActionsOrResourcesInOurPolicies() {
     for (String handler :
-        List.of(GapmapStackProps.DEFAULT_API_HANDLER, GapmapStackProps.DEFAULT_INGEST_HANDLER)) {
+        List.of(
+            GapmapStackProps.DEFAULT_API_HANDLER,
+            GapmapStackProps.DEFAULT_INGEST_HANDLER,
+            GapmapStack.SHARD_HANDLER,
+            GapmapStack.ROWS_HANDLER,
+            GapmapStack.MERGE_HANDLER)) {
       for (JsonNode s : statementsOfRoleOf(handler)) {
         for (String action : strings(s.get("Action"))) {
           assertThat(action).as("action of %s", handler).doesNotContain("*");
@@ -309,7 +314,8 @@ class GapmapStackTest {
     List<JsonNode> machines = resourcesOfType("AWS::StepFunctions::StateMachine");
     assertThat(machines).hasSize(1);
     JsonNode definition = definitionOf(machines.get(0));
-    assertThat(definition.at("/StartAt").asText()).isEqualTo("Plan");
+    assertThat(definition.at("/StartAt").asText()).isEqualTo("Route");
+    assertThat(definition.at("/States/Route/Default").asText()).isEqualTo("Plan");
     assertThat(definition.at("/States/Plan/Next").asText()).isEqualTo("Shards");
     assertThat(definition.at("/States/Plan/Parameters/shardIds.$").asText())
         .isEqualTo("States.ArrayRange(0, States.MathAdd($.shards, -1), 1)");
@@ -392,7 +398,10 @@ class GapmapStackTest {
     }
     assertThat(actions).contains("lambda:InvokeFunction");
     assertThat(actions).doesNotContain("s3:PutObject", "dynamodb:PutItem", "*");
-    assertThat(String.join(" ", invoked)).contains("ShardLive").contains("MergeLive");
+    assertThat(String.join(" ", invoked))
+        .contains("ShardLive")
+        .contains("RowsLive")
+        .contains("MergeLive");
     template.hasResourceProperties(
         "AWS::S3::Bucket",
         Map.of(
@@ -401,6 +410,144 @@ class GapmapStackTest {
                 "Rules",
                 Match.arrayWith(
                     List.of(Match.objectLike(Map.of("Prefix", "work/", "ExpirationInDays", 7)))))));
+  }
+
+  @Test
+  void thePathIsChosenByTheInputOrElseByAPointsCsvKey() throws IOException {
+    JsonNode definition = definitionOf(resourcesOfType("AWS::StepFunctions::StateMachine").get(0));
+    JsonNode route = definition.at("/States/Route");
+    assertThat(route.at("/Type").asText()).isEqualTo("Choice");
+    // a path named in the input decides; it is tested for presence first, as comparing a missing
+    // field fails the execution
+    assertThat(route.at("/Choices/0/Variable").asText()).isEqualTo("$.path");
+    assertThat(route.at("/Choices/0/IsPresent").asBoolean()).isTrue();
+    assertThat(route.at("/Choices/0/Next").asText()).isEqualTo("PathGiven");
+    // else a points CSV (uncompressed by its name) takes the item reader, everything else a scan
+    assertThat(route.at("/Choices/1/Variable").asText()).isEqualTo("$.key");
+    assertThat(route.at("/Choices/1/StringMatches").asText()).isEqualTo("uploads/*/points/*.csv");
+    assertThat(route.at("/Choices/1/Next").asText()).isEqualTo("Rows");
+    assertThat(route.at("/Default").asText()).isEqualTo("Plan");
+    JsonNode given = definition.at("/States/PathGiven");
+    assertThat(given.at("/Choices/0/StringEquals").asText()).isEqualTo("scan");
+    assertThat(given.at("/Choices/0/Next").asText()).isEqualTo("Plan");
+    assertThat(given.at("/Choices/1/StringEquals").asText()).isEqualTo("items");
+    assertThat(given.at("/Choices/1/Next").asText()).isEqualTo("Rows");
+    assertThat(given.at("/Default").asText()).isEqualTo("UnknownPath");
+    assertThat(definition.at("/States/UnknownPath/Type").asText()).isEqualTo("Fail");
+  }
+
+  @Test
+  void theItemsPathReadsTheCsvInBatchesWellInsideThePayloadAndTimeLimits() throws IOException {
+    JsonNode definition = definitionOf(resourcesOfType("AWS::StepFunctions::StateMachine").get(0));
+    JsonNode map = definition.at("/States/Rows");
+    assertThat(map.at("/Type").asText()).isEqualTo("Map");
+    assertThat(map.at("/ItemProcessor/ProcessorConfig/Mode").asText()).isEqualTo("DISTRIBUTED");
+
+    JsonNode reader = map.at("/ItemReader");
+    assertThat(reader.at("/Resource").asText()).endsWith(":states:::s3:getObject");
+    assertThat(reader.at("/ReaderConfig/InputType").asText()).isEqualTo("CSV");
+    assertThat(reader.at("/ReaderConfig/CSVHeaderLocation").asText()).isEqualTo("FIRST_ROW");
+    assertThat(reader.at("/ReaderConfig").has("MaxItems")).isFalse();
+    assertThat(reader.at("/Parameters/Bucket.$").asText()).isEqualTo("$.bucket");
+    assertThat(reader.at("/Parameters/Key.$").asText()).isEqualTo("$.key");
+    // every row keeps its index among the data rows, so batches are named by the rows they hold
+    assertThat(map.at("/ItemSelector/index.$").asText()).isEqualTo("$$.Map.Item.Index");
+    assertThat(map.at("/ItemSelector/values.$").asText()).isEqualTo("$$.Map.Item.Value");
+
+    // a batch is one child execution's input, which Step Functions caps at 256 KiB
+    JsonNode batcher = map.at("/ItemBatcher");
+    int maxBytes = batcher.at("/MaxInputBytesPerBatch").asInt();
+    assertThat(maxBytes).isEqualTo(IngestStateMachine.MAX_INPUT_BYTES_PER_BATCH);
+    assertThat(maxBytes).isPositive().isLessThanOrEqualTo(256 * 1024 - 32 * 1024);
+    assertThat(batcher.at("/MaxItemsPerBatch").asInt())
+        .isEqualTo(IngestStateMachine.MAX_ITEMS_PER_BATCH)
+        .isBetween(100, 10_000);
+    assertThat(batcher.at("/BatchInput/bucket.$").asText()).isEqualTo("$.bucket");
+    assertThat(batcher.at("/BatchInput/key.$").asText()).isEqualTo("$.key");
+    assertThat(batcher.at("/BatchInput/execution.$").asText()).isEqualTo("$$.Execution.Name");
+
+    // short batches run as Express children; their output is dropped so that the map's
+    // collected results stay small however many batches there are
+    assertThat(map.at("/ItemProcessor/ProcessorConfig/ExecutionType").asText())
+        .isEqualTo("EXPRESS");
+    assertThat(map.path("ToleratedFailurePercentage").asInt(0)).isZero();
+    assertThat(map.has("ToleratedFailureCount")).isFalse();
+    assertThat(map.has("ToleratedFailurePercentagePath")).isFalse();
+    assertThat(map.at("/MaxConcurrency").asInt())
+        .isEqualTo(IngestStateMachine.ROWS_MAX_CONCURRENCY);
+    assertThat(map.at("/ResultPath").isNull()).isTrue();
+    assertThat(map.at("/Next").asText()).isEqualTo("MergeRows");
+    assertThat(map.at("/Catch/0/ErrorEquals/0").asText()).isEqualTo("States.ALL");
+    assertThat(map.at("/Catch/0/Next").asText()).isEqualTo("IngestFailed");
+
+    JsonNode task = map.at("/ItemProcessor/States/ReadRows");
+    assertThat(task.at("/OutputPath").isNull()).isTrue();
+    int timeout = task.at("/TimeoutSeconds").asInt();
+    assertThat(timeout).isEqualTo(IngestStateMachine.ROWS_TIMEOUT_MINUTES * 60).isLessThan(300);
+    List<String> retried = new ArrayList<>();
+    task.at("/Retry").forEach(r -> retried.addAll(strings(r.get("ErrorEquals"))));
+    assertThat(retried)
+        .contains("Lambda.ServiceException", "Lambda.TooManyRequestsException", "States.Timeout");
+    assertThat(retried).doesNotContain("States.ALL", "States.TaskFailed");
+    template.hasResourceProperties(
+        "AWS::Lambda::Function",
+        Map.of(
+            "Handler",
+            GapmapStack.ROWS_HANDLER,
+            "MemorySize",
+            GapmapStack.ROWS_MEMORY_MB,
+            "Timeout",
+            timeout,
+            "SnapStart",
+            Map.of("ApplyOn", "PublishedVersions")));
+
+    JsonNode merge = definition.at("/States/MergeRows");
+    assertThat(merge.at("/Parameters/path").asText()).isEqualTo("items");
+    assertThat(merge.at("/Parameters/execution.$").asText()).isEqualTo("$$.Execution.Name");
+    assertThat(merge.at("/Next").asText()).isEqualTo("Published");
+    assertThat(merge.at("/Catch/0/Next").asText()).isEqualTo("IngestFailed");
+  }
+
+  @Test
+  void theItemReaderReadsOnlyUploadsAndTheRowFunctionWritesOnlyWork() {
+    List<String> s3 = new ArrayList<>();
+    for (JsonNode policy : resourcesOfType("AWS::IAM::Policy")) {
+      if (!policy.at("/Properties/Roles/0/Ref").asText().startsWith("ShardedIngestStateMachine")) {
+        continue;
+      }
+      for (JsonNode s : policy.at("/Properties/PolicyDocument/Statement")) {
+        for (String action : strings(s.get("Action"))) {
+          if (action.startsWith("s3:")) {
+            s3.add(action + " " + s.get("Resource").toString());
+          }
+        }
+      }
+    }
+    assertThat(s3)
+        .singleElement()
+        .satisfies(a -> assertThat(a).startsWith("s3:GetObject ").contains("/uploads/*"));
+
+    for (JsonNode s : statementsOfRoleOf(GapmapStack.ROWS_HANDLER)) {
+      List<String> actions = strings(s.get("Action"));
+      String resource = s.get("Resource").toString();
+      if (actions.contains("s3:PutObject")) {
+        assertThat(resource).contains("/work/*").doesNotContain("uploads/");
+      }
+      if (actions.contains("s3:GetObject")) {
+        assertThat(resource).contains("/uploads/*");
+      }
+    }
+    assertThat(actionsOfRoleOf(GapmapStack.ROWS_HANDLER))
+        .contains("s3:GetObject", "s3:PutObject", "dynamodb:Query")
+        .doesNotContain("s3:ListBucket", "dynamodb:PutItem", "dynamodb:BatchWriteItem");
+
+    // the merge finds the batches' partials by listing work/, and may list nothing else
+    List<JsonNode> lists =
+        statementsOfRoleOf(GapmapStack.MERGE_HANDLER).stream()
+            .filter(s -> strings(s.get("Action")).contains("s3:ListBucket"))
+            .toList();
+    assertThat(lists).singleElement();
+    assertThat(lists.get(0).at("/Condition/StringLike/s3:prefix").toString()).contains("work/*");
   }
 
   @Test
