@@ -17,6 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gapmap.core.aggregate.PartialAggregate;
@@ -66,6 +70,7 @@ public final class UploadIngestor {
   static final int HEADER_BYTES = 64 * 1024;
 
   private static final String ROWS_PREFIX = "rows-";
+  private static final int READ_THREADS = 32;
   private static final Pattern ROWS_KEY = Pattern.compile("rows-(\\d{12})-(\\d{12})\\.bin");
 
   private final ScoreStore store;
@@ -160,11 +165,11 @@ public final class UploadIngestor {
    * gives for the same object. A rejected upload gets a report and nothing is published.
    */
   public IngestResult merge(String bucketName, String key, int shards, String execution) {
-    List<PartialAggregate> partials = new ArrayList<>();
+    List<String> keys = new ArrayList<>();
     for (int k = 0; k < shards; k++) {
-      partials.add(partial(bucketName, partialKey(execution, k), key));
+      keys.add(partialKey(execution, k));
     }
-    return merged(bucketName, key, partials);
+    return merged(bucketName, key, partials(bucketName, keys, key));
   }
 
   /**
@@ -216,7 +221,7 @@ public final class UploadIngestor {
     }
     ranges.sort(Comparator.comparingLong(r -> r[0]));
     long next = 0;
-    List<PartialAggregate> partials = new ArrayList<>();
+    List<String> inOrder = new ArrayList<>();
     for (long[] r : ranges) {
       if (r[0] != next) {
         throw new IllegalStateException(
@@ -227,9 +232,10 @@ public final class UploadIngestor {
                     ? " miss rows " + (next + 1) + "-" + r[0]
                     : " overlap at row " + (r[0] + 1)));
       }
-      partials.add(partial(bucketName, keys.get(r[0]), key));
+      inOrder.add(keys.get(r[0]));
       next = r[1] + 1;
     }
+    List<PartialAggregate> partials = partials(bucketName, inOrder, key);
     if (partials.isEmpty()) {
       StoredObject object = bucket.open(bucketName, key);
       byte[] header = header(bucketName, key).record();
@@ -248,6 +254,40 @@ public final class UploadIngestor {
     }
     LOG.info("{}: merging the partials of {} rows", key, next);
     return merged(bucketName, key, partials);
+  }
+
+  /**
+   * Reads the partials at {@code keys}, in that order, {@value #READ_THREADS} at a time: a run of
+   * the items path leaves one per batch of rows, thousands of them, and one GET after another would
+   * take minutes. A missing or unreadable one fails the merge.
+   */
+  private List<PartialAggregate> partials(String bucketName, List<String> keys, String key) {
+    List<PartialAggregate> partials = new ArrayList<>();
+    if (keys.size() <= 1) {
+      keys.forEach(k -> partials.add(partial(bucketName, k, key)));
+      return partials;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(READ_THREADS, keys.size()));
+    try {
+      List<Future<PartialAggregate>> reads = new ArrayList<>();
+      for (String k : keys) {
+        reads.add(pool.submit(() -> partial(bucketName, k, key)));
+      }
+      for (Future<PartialAggregate> read : reads) {
+        partials.add(read.get());
+      }
+      return partials;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the partials of " + key, e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException("reading the partials of " + key, e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** Reads a partial; a missing or unreadable one fails the merge. */
