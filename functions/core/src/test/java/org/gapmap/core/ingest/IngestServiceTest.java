@@ -145,4 +145,40 @@ class IngestServiceTest {
         .isInstanceOf(NoSuchElementException.class)
         .hasMessageContaining("nowhere");
   }
+
+  @Test
+  void shardsAreRefusedForAKindThatDoesNotShardNamingTheKindsThatDo() {
+    assertThatThrownBy(
+            () ->
+                service.ingest(
+                    REGION,
+                    UploadKind.ADOPTION,
+                    input("imp.csv", ADOPTION),
+                    UploadOptions.defaults(),
+                    ProgressListener.NONE,
+                    2))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "--shards applies to bdc-fixed, measurements, mobile-h3, points, tiles (CSV; GeoJSON is"
+                + " read whole), not adoption");
+    assertThat(store.uploads(REGION)).isEmpty();
+  }
+
+  @Test
+  void onlyKindsWhoseRowsNeedNotMeetAreReadFromArbitraryBatches() {
+    byte[] tiles =
+        "quadkey,avg_d_kbps,avg_u_kbps,avg_lat_ms,tests\n0,1,1,1,1\n"
+            .getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(
+            () ->
+                service.shardSlice(
+                    REGION, UploadKind.TILES, input("t.csv", tiles), UploadOptions.defaults()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("tiles rows cannot be read in arbitrary batches: rows of one key");
+    byte[] points = "lat,lon\n0.5,0.5\n0.5,1.5\n9,9\n".getBytes(StandardCharsets.UTF_8);
+    var partial =
+        service.shardSlice(
+            REGION, UploadKind.POINTS, input("p.csv", points), UploadOptions.defaults());
+    assertThat(partial.points(0) + partial.points(1)).isEqualTo(2);
+  }
 }
