@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -81,9 +82,15 @@ public final class CsvTable implements AutoCloseable, Iterable<CsvTable.Row>, Cs
             input.name(), "line 1", null, "the file is empty: expected a CSV header row");
       }
       return new CsvTable(input.name(), parser);
+    } catch (CSVException e) {
+      // the header record is malformed (the parser names the line and position)
+      closeQuietlyAfter(reader, e);
+      throw new InputRejectedException(
+          input.name(), "line 1", null, "malformed CSV header: " + detail(e), e);
     } catch (IOException | UncheckedIOException e) {
       closeQuietlyAfter(reader, e);
-      throw new InputRejectedException(input.name(), "line 1", null, "cannot read CSV: " + e, e);
+      throw new InputRejectedException(
+          input.name(), "line 1", null, "cannot read CSV: " + detail(e), e);
     } catch (RuntimeException e) {
       closeQuietlyAfter(reader, e);
       throw e;
@@ -99,8 +106,8 @@ public final class CsvTable implements AutoCloseable, Iterable<CsvTable.Row>, Cs
   }
 
   /** The parser's complaint without exception class names: "EOF reached before ...". */
-  private static String detail(RuntimeException e) {
-    Throwable cause = e.getCause() != null ? e.getCause() : e;
+  private static String detail(Exception e) {
+    Throwable cause = e instanceof RuntimeException && e.getCause() != null ? e.getCause() : e;
     String message = cause.getMessage() == null ? "unreadable record" : cause.getMessage();
     return message.replaceAll("^(?:[a-z0-9_]+\\.)+[A-Za-z0-9_]*(?:Exception|Error): ", "");
   }
