@@ -35,6 +35,9 @@ import org.wololo.flatgeobuf.generated.Header;
  * rejected. Not thread-safe: one reader per file.
  */
 final class FlatGeobufFeatureReader {
+  /** Deepest nesting of geometry parts accepted; a MultiPolygon needs 1. */
+  static final int MAX_PART_DEPTH = 32;
+
   private final String source;
 
   private FlatGeobufFeatureReader(String source) {
@@ -49,7 +52,9 @@ final class FlatGeobufFeatureReader {
     } catch (EOFException e) {
       throw reader.reject(null, "the file is truncated: it ends inside the header or a feature");
     } catch (IOException e) {
-      throw reader.reject(null, "not a readable FlatGeobuf file: " + e);
+      throw reader.reject(
+          null,
+          "not a readable FlatGeobuf file" + (e.getMessage() == null ? "" : ": " + e.getMessage()));
     }
   }
 
@@ -60,24 +65,33 @@ final class FlatGeobufFeatureReader {
     if (headerSize <= 0 || headerSize > (1 << 26)) {
       throw reject(null, "invalid FlatGeobuf header size " + headerSize);
     }
-    byte[] headerBytes = new byte[headerSize];
-    in.readFully(headerBytes);
+    // read, not allocated up front: a few bytes claiming a huge header cost no more than they hold
+    byte[] headerBytes = in.readNBytes(headerSize);
+    if (headerBytes.length < headerSize) {
+      throw new EOFException();
+    }
     ByteBuffer bb =
         ByteBuffer.allocate(magic.length + 4 + headerSize).order(ByteOrder.LITTLE_ENDIAN);
     bb.put(magic).putInt(headerSize).put(headerBytes).flip();
     HeaderMeta header;
-    Header rawHeader;
+    CrsCode crs;
     try {
       header = HeaderMeta.read(bb);
-      rawHeader =
+      Header rawHeader =
           Header.getRootAsHeader(ByteBuffer.wrap(headerBytes).order(ByteOrder.LITTLE_ENDIAN));
+      crs = CrsCode.of(rawHeader.crs());
     } catch (RuntimeException e) {
-      throw reject(null, "corrupt FlatGeobuf header: " + e);
+      // the flatbuffers decoder fails in many ways on bytes that are not a header
+      throw reject(
+          null,
+          "corrupt FlatGeobuf header: its "
+              + headerSize
+              + " bytes do not decode (offsets or lengths point outside it)");
     }
-    Optional<Reprojection> reprojection = reprojection(rawHeader.crs());
+    Optional<Reprojection> reprojection = reprojection(crs);
     String crsName = reprojection.map(Reprojection::sourceName).orElse("WGS84");
     if (header.indexNodeSize > 0 && header.featuresCount > 0) {
-      in.skipNBytes(PackedRTree.calcSize((int) header.featuresCount, header.indexNodeSize));
+      in.skipNBytes(indexSize(header));
     }
     long count = 0;
     while (true) {
@@ -93,10 +107,8 @@ final class FlatGeobufFeatureReader {
       if (size <= 0 || size > (1 << 28)) {
         throw reject(where, "invalid feature size " + size);
       }
-      byte[] featureBytes = new byte[size];
-      try {
-        in.readFully(featureBytes);
-      } catch (EOFException e) {
+      byte[] featureBytes = in.readNBytes(size);
+      if (featureBytes.length < size) {
         throw reject(where, "the file is truncated inside this feature");
       }
       Map<String, Object> properties;
@@ -105,11 +117,16 @@ final class FlatGeobufFeatureReader {
         Feature feature =
             Feature.getRootAsFeature(ByteBuffer.wrap(featureBytes).order(ByteOrder.LITTLE_ENDIAN));
         properties = properties(where, feature, header.columns);
-        geometry = geometry(where, feature, header.geometryType, reprojection);
-      } catch (IndexOutOfBoundsException
-          | IllegalStateException
-          | java.nio.BufferUnderflowException e) {
-        throw reject(where, "corrupt feature: " + e);
+        geometry = geometry(where, feature, size, header.geometryType, reprojection);
+      } catch (InputRejectedException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        // the flatbuffers decoder fails in many ways on bytes that are not a feature
+        throw reject(
+            where,
+            "corrupt feature: its "
+                + size
+                + " bytes do not decode (offsets or lengths point outside it)");
       }
       if (geometry != null) {
         FeatureFileReader.checkLonLat(source, where, geometry, crsName);
@@ -120,12 +137,23 @@ final class FlatGeobufFeatureReader {
   }
 
   private Geometry geometry(
-      String where, Feature feature, int headerType, Optional<Reprojection> reprojection) {
+      String where,
+      Feature feature,
+      int size,
+      int headerType,
+      Optional<Reprojection> reprojection) {
     if (feature.geometry() == null) {
       return null;
     }
     int type = headerType != 0 ? headerType : feature.geometry().type();
-    Geometry geometry = GeometryConversions.deserialize(feature.geometry(), type);
+    checkVectors(where, feature.geometry(), size, new long[] {size}, 0);
+    Geometry geometry;
+    try {
+      geometry = GeometryConversions.deserialize(feature.geometry(), type);
+    } catch (IllegalArgumentException e) {
+      // JTS refuses the coordinates: "Points of LinearRing do not form a closed linestring"
+      throw reject(where, "invalid geometry: " + e.getMessage());
+    }
     if (geometry == null) {
       return null;
     }
@@ -140,7 +168,93 @@ final class FlatGeobufFeatureReader {
     return geometry;
   }
 
-  private Optional<Reprojection> reprojection(Crs crs) {
+  /**
+   * Rejects a geometry whose vectors claim more bytes than its feature has, or whose ring ends
+   * point past its coordinates. The decoder allocates what the lengths and ends say before it reads
+   * a coordinate, so without this four bytes could ask for gigabytes; and a part may point back at
+   * its parent. {@code budget[0]} is the feature's bytes not yet claimed by the vectors seen so
+   * far, parts included (a part that two geometries share counts twice, as the decoder builds it
+   * twice).
+   */
+  private void checkVectors(
+      String where,
+      org.wololo.flatgeobuf.generated.Geometry g,
+      int size,
+      long[] budget,
+      int depth) {
+    if (depth > MAX_PART_DEPTH) {
+      throw reject(where, "geometry parts nested deeper than " + MAX_PART_DEPTH + " levels");
+    }
+    long claimed =
+        8L * g.xyLength()
+            + 8L * g.zLength()
+            + 8L * g.mLength()
+            + 8L * g.tLength()
+            + 8L * g.tmLength()
+            + 4L * g.endsLength()
+            + 4L * g.partsLength();
+    budget[0] -= claimed;
+    if (g.xyLength() < 0
+        || g.zLength() < 0
+        || g.mLength() < 0
+        || g.tLength() < 0
+        || g.tmLength() < 0
+        || g.endsLength() < 0
+        || g.partsLength() < 0
+        || budget[0] < 0) {
+      throw reject(
+          where,
+          "corrupt feature: its geometry claims more coordinates than its " + size + " bytes hold");
+    }
+    // ring ends index the coordinates: past their count the decoder would pad a copy with nulls
+    long previous = 0;
+    for (int i = 0; i < g.endsLength(); i++) {
+      long end = g.ends(i);
+      if (end < previous || end > g.xyLength() / 2) {
+        throw reject(
+            where,
+            "corrupt feature: ring end "
+                + end
+                + " lies outside its geometry's "
+                + g.xyLength() / 2
+                + " coordinates or before the previous end");
+      }
+      previous = end;
+    }
+    for (int i = 0; i < g.partsLength(); i++) {
+      org.wololo.flatgeobuf.generated.Geometry part = g.parts(i);
+      if (part != null) {
+        checkVectors(where, part, size, budget, depth + 1);
+      }
+    }
+  }
+
+  /** Bytes of the spatial index that precedes the features. */
+  private long indexSize(HeaderMeta header) {
+    if (header.featuresCount > Integer.MAX_VALUE) {
+      throw reject(null, "invalid FlatGeobuf header: " + header.featuresCount + " features");
+    }
+    try {
+      return PackedRTree.calcSize((int) header.featuresCount, header.indexNodeSize);
+    } catch (RuntimeException e) {
+      // "Node size must be at least 2", "Number of items must be less than 2^56"
+      throw reject(
+          null,
+          "invalid FlatGeobuf spatial index: "
+              + header.featuresCount
+              + " features with node size "
+              + header.indexNodeSize);
+    }
+  }
+
+  /** The header's CRS, decoded while the header's own errors are caught. */
+  private record CrsCode(String org, int code, String wkt, String codeString) {
+    static CrsCode of(Crs crs) {
+      return crs == null ? null : new CrsCode(crs.org(), crs.code(), crs.wkt(), crs.codeString());
+    }
+  }
+
+  private Optional<Reprojection> reprojection(CrsCode crs) {
     if (crs == null) {
       return Optional.empty();
     }
@@ -214,17 +328,21 @@ final class FlatGeobufFeatureReader {
       case ColumnType.Long, ColumnType.ULong -> p.getLong();
       case ColumnType.Float -> (double) p.getFloat();
       case ColumnType.Double -> p.getDouble();
-      case ColumnType.String, ColumnType.Json, ColumnType.DateTime -> {
-        byte[] b = new byte[p.getInt()];
-        p.get(b);
-        yield new String(b, StandardCharsets.UTF_8);
-      }
-      default -> {
-        byte[] b = new byte[p.getInt()];
-        p.get(b);
-        yield "(" + b.length + " bytes)";
-      }
+      case ColumnType.String, ColumnType.Json, ColumnType.DateTime ->
+          new String(bytes(p), StandardCharsets.UTF_8);
+      default -> "(" + bytes(p).length + " bytes)";
     };
+  }
+
+  /** A length-prefixed value; a length beyond the properties left is cut short. */
+  private static byte[] bytes(ByteBuffer p) {
+    int length = p.getInt();
+    if (length < 0 || length > p.remaining()) {
+      throw new java.nio.BufferUnderflowException();
+    }
+    byte[] b = new byte[length];
+    p.get(b);
+    return b;
   }
 
   private InputRejectedException reject(String where, String reason) {

@@ -32,13 +32,23 @@ import org.locationtech.jts.geom.PrecisionModel;
  * any other EPSG code proj4j knows (NYC's State Plane {@code EPSG:2263}) is reprojected to WGS84.
  * Rejects, naming the feature: a top level that is not a FeatureCollection, a CRS it cannot read,
  * unclosed rings, rings with fewer than four positions, coordinates out of range, nesting deeper
- * than {@value #MAX_NESTING}.
+ * than {@value #MAX_NESTING}, strings longer than {@value #MAX_STRING_LENGTH} characters and
+ * numbers longer than {@value #MAX_NUMBER_LENGTH}.
  *
  * <p>Not thread-safe: one reader per file.
  */
 public final class GeoJsonFeatureReader {
   /** Deepest JSON nesting accepted; a MultiPolygon needs 7. */
   public static final int MAX_NESTING = 32;
+
+  /**
+   * Longest JSON string (a property value or name) accepted, in characters: 1 Mi, where GeoJSON
+   * properties are names, codes and numbers (Jackson's own default is 20 M).
+   */
+  public static final int MAX_STRING_LENGTH = 1 << 20;
+
+  /** Longest JSON number accepted, in characters (Jackson's default). */
+  public static final int MAX_NUMBER_LENGTH = 1000;
 
   private static final Set<String> WGS84_NAMES =
       Set.of(
@@ -53,7 +63,12 @@ public final class GeoJsonFeatureReader {
   private static final JsonFactory FACTORY =
       JsonFactory.builder()
           .streamReadConstraints(
-              StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+              StreamReadConstraints.builder()
+                  .maxNestingDepth(MAX_NESTING)
+                  .maxStringLength(MAX_STRING_LENGTH)
+                  .maxNameLength(MAX_STRING_LENGTH)
+                  .maxNumberLength(MAX_NUMBER_LENGTH)
+                  .build())
           .build();
   private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
 
@@ -76,13 +91,29 @@ public final class GeoJsonFeatureReader {
         JsonParser parser = FACTORY.createParser(in)) {
       return reader.readCollection(parser, sink);
     } catch (StreamConstraintsException e) {
-      throw reader.reject(null, "JSON nested deeper than " + MAX_NESTING + " levels");
+      throw reader.reject(null, limitBroken(e));
     } catch (JsonParseException e) {
       throw reader.reject(
           "line " + e.getLocation().getLineNr(), "not valid JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
       throw reader.reject(null, "cannot read: " + e.getMessage());
     }
+  }
+
+  /** Which of the {@link StreamReadConstraints} the file broke, in words. */
+  private static String limitBroken(StreamConstraintsException e) {
+    String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    if (message.startsWith("Document nesting depth")) {
+      return "JSON nested deeper than " + MAX_NESTING + " levels";
+    }
+    if (message.startsWith("String value length") || message.startsWith("Name length")) {
+      return "a JSON string is longer than " + MAX_STRING_LENGTH + " characters";
+    }
+    if (message.startsWith("Number value length")) {
+      return "a JSON number is longer than " + MAX_NUMBER_LENGTH + " characters";
+    }
+    // another limit: Jackson's words, without its API's names
+    return "JSON exceeds a limit: " + message.replaceAll(",? ?\\(?from `[^`]*`\\)?", "");
   }
 
   private long readCollection(JsonParser p, Consumer<GeoJsonFeature> sink) throws IOException {

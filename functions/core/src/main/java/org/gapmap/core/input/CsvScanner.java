@@ -17,20 +17,26 @@ import java.util.Optional;
  * rows, speed-test dumps): it scans the UTF-8 bytes in place and hands out fields as offsets, so
  * numbers are parsed without creating a string per cell. Quoted fields (with commas, doubled quotes
  * and line breaks) are understood, a UTF-8 byte-order mark is dropped, empty lines are skipped, and
- * every record knows the line it starts on. Small files go through {@link CsvTable}; this class
- * exists for the hot path: on a generated 200 MB availability file, Commons CSV (through {@link
- * CsvTable}) tokenizes about 1.4 M rows per CPU second before any work is done on them, this
- * scanner 8 to 12 M, which leaves the {@code bdc-fixed} reader room to classify 1 M rows or more
- * per second.
+ * every record knows the line it starts on. Fields and records longer than the {@link CsvLimits}
+ * are rejected as soon as the limit is passed, so memory stays bounded whatever the input. Small
+ * files go through {@link CsvTable}; this class exists for the hot path: on a generated 200 MB
+ * availability file, Commons CSV (through {@link CsvTable}) tokenizes about 1.4 M rows per CPU
+ * second before any work is done on them, this scanner 8 to 12 M, which leaves the {@code
+ * bdc-fixed} reader room to classify 1 M rows or more per second.
  *
  * <p>Not thread-safe: one reader, one thread. Field accessors refer to the current record only.
  */
 public final class CsvScanner implements AutoCloseable, CsvHeader {
+  /** The buffer of a large input; it grows only for a record that does not fit. */
   private static final int INITIAL_BUFFER = 1 << 20;
+
+  /** The smallest buffer, for small inputs. */
+  private static final int MIN_BUFFER = 64 << 10;
 
   private final String source;
   private final InputStream in;
-  private byte[] buf = new byte[INITIAL_BUFFER];
+  private final CsvLimits limits;
+  private byte[] buf;
   private int pos;
   private int limit;
   private boolean eof;
@@ -49,9 +55,16 @@ public final class CsvScanner implements AutoCloseable, CsvHeader {
   private final byte[] headerRecord;
   private final Map<String, Integer> index = new LinkedHashMap<>();
 
-  private CsvScanner(String source, InputStream in) {
+  private CsvScanner(String source, InputStream in, long size, CsvLimits limits) {
     this.source = source;
     this.in = in;
+    this.limits = limits;
+    // a small file needs no megabyte (a compressed one may need more: the buffer is refilled)
+    this.buf =
+        new byte
+            [size < 0
+                ? INITIAL_BUFFER
+                : (int) Math.max(MIN_BUFFER, Math.min(INITIAL_BUFFER, size + 1))];
     skipByteOrderMark();
     if (!next()) {
       throw new InputRejectedException(
@@ -68,8 +81,16 @@ public final class CsvScanner implements AutoCloseable, CsvHeader {
     }
   }
 
-  /** Opens {@code input} (decompressing it) and reads its header; rejects an empty file. */
+  /**
+   * Opens {@code input} (decompressing it) and reads its header, with the {@linkplain
+   * CsvLimits#DEFAULT default limits}; rejects an empty file.
+   */
   public static CsvScanner open(InputSource input) {
+    return open(input, CsvLimits.DEFAULT);
+  }
+
+  /** Opens {@code input} (decompressing it) and reads its header; rejects an empty file. */
+  public static CsvScanner open(InputSource input, CsvLimits limits) {
     InputStream stream;
     try {
       stream = input.openDecoded();
@@ -77,7 +98,7 @@ public final class CsvScanner implements AutoCloseable, CsvHeader {
       throw new InputRejectedException(input.name(), null, null, "cannot read: " + e, e);
     }
     try {
-      return new CsvScanner(input.name(), stream);
+      return new CsvScanner(input.name(), stream, input.size(), limits);
     } catch (RuntimeException e) {
       closeQuietlyAfter(stream, e);
       throw e;
@@ -164,7 +185,9 @@ public final class CsvScanner implements AutoCloseable, CsvHeader {
 
   /**
    * Parses one record starting at {@code pos}. Returns 1 and advances {@code pos} when complete;
-   * returns 0 (leaving {@code pos}) when the buffer ends first and more input may follow.
+   * returns 0 (leaving {@code pos}) when the buffer ends first and more input may follow. Rejects a
+   * field or record past the {@link CsvLimits} once it has scanned a byte too many, so a record
+   * that does not fit in the buffer is never longer than the limits allow.
    */
   private int parseRecord() {
     int p = pos;
@@ -172,16 +195,26 @@ public final class CsvScanner implements AutoCloseable, CsvHeader {
     long lines = 0;
     fields = 0;
     quotedEmpty = false;
+    int maxField = limits.maxFieldBytes();
     while (true) {
+      if (p - recordStart > limits.maxRecordBytes()) {
+        throw InputRejectedException.atLine(source, nextLine, null, limits.recordTooLong());
+      }
       if (fields == starts.length) {
         growFields();
       }
       if (p < limit && buf[p] == '"') {
         int start = p + 1;
         int q = start;
+        long fieldLines = lines;
+        // one byte past the longest field allowed, or the end of the buffer
+        int stop = (int) Math.min(limit, (long) start + maxField + 1);
         boolean hasEscapes = false;
         while (true) {
-          if (q >= limit) {
+          if (q >= stop) {
+            if (q - start > maxField) {
+              throw fieldTooLong(fields, fieldLines, true);
+            }
             return 0;
           }
           byte b = buf[q];
@@ -236,12 +269,18 @@ public final class CsvScanner implements AutoCloseable, CsvHeader {
             "malformed CSV: a closing quote must be followed by a comma or a line break");
       }
       int start = p;
-      while (p < limit) {
+      // room for the longest field allowed, a carriage return and one byte more
+      long tooFar = (long) start + maxField + 2;
+      int stop = (int) Math.min(limit, tooFar);
+      while (p < stop) {
         byte b = buf[p];
         if (b == ',' || b == '\n') {
           break;
         }
         p++;
+      }
+      if (p == tooFar) {
+        throw fieldTooLong(fields, lines, false);
       }
       if (p >= limit && !eof) {
         return 0;
@@ -249,6 +288,9 @@ public final class CsvScanner implements AutoCloseable, CsvHeader {
       int end = p;
       if (end > start && buf[end - 1] == '\r' && (p >= limit || buf[p] == '\n')) {
         end--;
+      }
+      if (end - start > maxField) {
+        throw fieldTooLong(fields, lines, false);
       }
       starts[fields] = start;
       ends[fields] = end;
@@ -265,7 +307,19 @@ public final class CsvScanner implements AutoCloseable, CsvHeader {
     }
   }
 
+  /**
+   * Field {@code index} (0-based), which starts {@code lines} lines into the record, is too long.
+   */
+  private InputRejectedException fieldTooLong(int index, long lines, boolean quoted) {
+    String column = header != null && index < header.size() ? header.get(index) : null;
+    return InputRejectedException.atLine(
+        source, nextLine + lines, column, limits.fieldTooLong(index + 1, quoted));
+  }
+
   private int finish(int newPos, long lines) {
+    if (recordEnd(recordStart, newPos) - recordStart > limits.maxRecordBytes()) {
+      throw InputRejectedException.atLine(source, nextLine, null, limits.recordTooLong());
+    }
     recordEnd = newPos;
     recordLine = nextLine;
     nextLine += lines == 0 ? 1 : lines;

@@ -1,6 +1,7 @@
 package org.gapmap.core.input;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -21,7 +23,8 @@ import org.apache.commons.csv.DuplicateHeaderMode;
  * A CSV file read row by row with an RFC 4180 parser: a UTF-8 byte-order mark is dropped, quoted
  * fields may hold commas and newlines, and header names are matched ignoring case, surrounding
  * spaces and inner line breaks (real files have {@code "Franchisee Name "} and headers that wrap).
- * Every row knows the line it starts on.
+ * Every row knows the line it starts on. Fields and records longer than the {@link CsvLimits} are
+ * rejected as soon as the limit is passed.
  *
  * <p>Not thread-safe: one reader, one thread.
  */
@@ -40,12 +43,29 @@ public final class CsvTable implements AutoCloseable, Iterable<CsvTable.Row>, Cs
     }
   }
 
-  /** Opens {@code input}; rejects an empty file or one without a header row. */
+  /**
+   * Opens {@code input} with the {@linkplain CsvLimits#DEFAULT default limits}; rejects an empty
+   * file or one without a header row.
+   */
   public static CsvTable open(InputSource input) {
+    return open(input, CsvLimits.DEFAULT);
+  }
+
+  /**
+   * Opens {@code input}; rejects an empty file or one without a header row, and, while it is read,
+   * any field or record longer than {@code limits}.
+   */
+  public static CsvTable open(InputSource input, CsvLimits limits) {
+    InputStream decoded;
     try {
-      Reader reader =
-          new InputStreamReader(
-              new ByteOrderMarkSkipper(input.openDecoded()), StandardCharsets.UTF_8);
+      decoded = input.openDecoded();
+    } catch (IOException e) {
+      throw new InputRejectedException(input.name(), "line 1", null, "cannot read CSV: " + e, e);
+    }
+    CsvLimitStream limited =
+        new CsvLimitStream(new ByteOrderMarkSkipper(decoded), input.name(), limits);
+    Reader reader = new InputStreamReader(limited, StandardCharsets.UTF_8);
+    try {
       CSVParser parser =
           CSVFormat.RFC4180
               .builder()
@@ -62,14 +82,32 @@ public final class CsvTable implements AutoCloseable, Iterable<CsvTable.Row>, Cs
             input.name(), "line 1", null, "the file is empty: expected a CSV header row");
       }
       return new CsvTable(input.name(), parser);
+    } catch (CSVException e) {
+      // the header record is malformed (the parser names the line and position)
+      closeQuietlyAfter(reader, e);
+      throw new InputRejectedException(
+          input.name(), "line 1", null, "malformed CSV header: " + detail(e), e);
     } catch (IOException | UncheckedIOException e) {
-      throw new InputRejectedException(input.name(), "line 1", null, "cannot read CSV: " + e, e);
+      closeQuietlyAfter(reader, e);
+      throw new InputRejectedException(
+          input.name(), "line 1", null, "cannot read CSV: " + detail(e), e);
+    } catch (RuntimeException e) {
+      closeQuietlyAfter(reader, e);
+      throw e;
+    }
+  }
+
+  private static void closeQuietlyAfter(Reader reader, Exception failure) {
+    try {
+      reader.close();
+    } catch (IOException e) {
+      failure.addSuppressed(e);
     }
   }
 
   /** The parser's complaint without exception class names: "EOF reached before ...". */
-  private static String detail(RuntimeException e) {
-    Throwable cause = e.getCause() != null ? e.getCause() : e;
+  private static String detail(Exception e) {
+    Throwable cause = e instanceof RuntimeException && e.getCause() != null ? e.getCause() : e;
     String message = cause.getMessage() == null ? "unreadable record" : cause.getMessage();
     return message.replaceAll("^(?:[a-z0-9_]+\\.)+[A-Za-z0-9_]*(?:Exception|Error): ", "");
   }

@@ -126,7 +126,7 @@ public final class InputSource {
       if (b0 == 'P' && b1 == 'K') {
         ZipInputStream zip = new ZipInputStream(in);
         ZipEntry entry;
-        while ((entry = zip.getNextEntry()) != null) {
+        while ((entry = nextEntry(zip)) != null) {
           if (!entry.isDirectory()) {
             return new DecodedLimitStream(
                 new TruncationReportingStream(zip, name), name, decodedLimit());
@@ -141,6 +141,18 @@ public final class InputSource {
       throw TruncationReportingStream.rejected(name, e);
     }
     return in;
+  }
+
+  /** The next entry of {@code zip}; rejects an entry header that cannot be read. */
+  private ZipEntry nextEntry(ZipInputStream zip) throws IOException {
+    try {
+      return zip.getNextEntry();
+    } catch (IllegalArgumentException e) {
+      // the entry's name is not valid in the archive's encoding (UTF-8)
+      zip.close();
+      throw new InputRejectedException(
+          name, null, null, "corrupt zip archive: a file name in it is not valid UTF-8", e);
+    }
   }
 
   /** The SHA-256 of the raw bytes: the upload's identity. */

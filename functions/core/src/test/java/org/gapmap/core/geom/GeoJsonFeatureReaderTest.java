@@ -207,6 +207,20 @@ class GeoJsonFeatureReaderTest {
   }
 
   @Test
+  void aStringOrNumberLongerThanItsLimitIsRejectedForWhatItIs() {
+    String longString = "x".repeat(GeoJsonFeatureReader.MAX_STRING_LENGTH + 1);
+    assertThatThrownBy(
+            () -> read(collection(feature("{\"a\":\"" + longString + "\"}", "Point", "[1,2]"))))
+        .isInstanceOf(InputRejectedException.class)
+        .hasMessage("test.geojson: a JSON string is longer than 1048576 characters");
+    String longNumber = "1".repeat(GeoJsonFeatureReader.MAX_NUMBER_LENGTH + 1);
+    assertThatThrownBy(
+            () -> read(collection(feature("{\"a\":" + longNumber + "}", "Point", "[1,2]"))))
+        .isInstanceOf(InputRejectedException.class)
+        .hasMessage("test.geojson: a JSON number is longer than 1000 characters");
+  }
+
+  @Test
   void nestedPropertyWithinTheLimitIsKeptAsJsonText() {
     String json = collection(feature("{\"tags\":[\"a\",[1,2]]}", "Point", "[1,2]"));
 

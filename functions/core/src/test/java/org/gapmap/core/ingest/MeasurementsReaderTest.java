@@ -10,6 +10,7 @@ import static org.gapmap.core.TestInputs.source;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.gapmap.core.GeneratedInput;
 import org.gapmap.core.input.InputRejectedException;
 import org.gapmap.core.input.InputSource;
 import org.gapmap.core.model.Indicators;
@@ -51,6 +52,20 @@ class MeasurementsReaderTest {
 
   private static Indicators of(ReadResult result, String id) {
     return result.indicators().get(NeighborhoodId.of(id));
+  }
+
+  @Test
+  void aHugeFieldIsRejectedEndToEndWithoutReadingTheFile() {
+    // a 200 MB provider name, unquoted: the reader stops a little past the 128 KiB field limit
+    GeneratedInput huge =
+        new GeneratedInput(HEADER + "40.701,-73.999,10,1,30,,fixed,", (byte) 'P', 200L << 20);
+
+    assertThatThrownBy(() -> read(huge.source("huge.csv")))
+        .isInstanceOf(InputRejectedException.class)
+        .hasMessage(
+            "huge.csv: line 2, column 'provider': field 8 is longer than 131072 bytes, the limit"
+                + " for one CSV field");
+    assertThat(huge.served()).isLessThan(3L << 20);
   }
 
   @Test
