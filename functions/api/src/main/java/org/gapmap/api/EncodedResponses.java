@@ -1,6 +1,7 @@
 package org.gapmap.api;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
@@ -8,12 +9,16 @@ import jakarta.inject.Singleton;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
+import org.gapmap.core.model.RunId;
 
 /**
  * Responses of published runs, encoded (and gzip-compressed) once and kept: a run never changes, so
@@ -23,27 +28,42 @@ import java.util.zip.GZIPOutputStream;
  *
  * <p>Entries are keyed by the representation's entity tag (run id, request URI, media type) and the
  * base URL its links were written with, and dropped least recently used first once they add up to
- * more than {@code gapmap.api.response-cache-bytes}. A body larger than a quarter of that is not
- * kept: it is encoded per request and the server compresses it on the fly.
+ * more than the budget: {@code gapmap.api.response-cache-bytes}, but at most an eighth of the
+ * maximum heap. A body larger than a quarter of the budget is not kept: it is encoded per request
+ * and the server compresses it on the fly. The responses of a run are dropped as soon as the {@link
+ * RunCache} lets the run go ({@link #forget}): after a publish, the superseded run's pages are not
+ * asked for again, and keeping them until the budget is full held hundreds of megabytes of dead
+ * pages in a server that publishes often (see docs/reliability.md).
  *
- * <p>Thread-safe: the map is guarded by itself; a body is encoded outside the lock, so two
- * concurrent first requests may both encode it, and one copy is kept.
+ * <p>Thread-safe: the maps are guarded by {@code entries}; a body is encoded outside the lock, so
+ * two concurrent first requests may both encode it, and one copy is kept.
  */
 @Singleton
 final class EncodedResponses {
   /** Bodies smaller than this are sent as they are (the server's compression threshold). */
   static final int COMPRESSION_THRESHOLD = 1024;
 
+  /** The budget is at most the maximum heap divided by this. */
+  static final int HEAP_SHARE = 8;
+
   private final long budget;
   private final Map<String, Encoded> entries = new LinkedHashMap<>(64, 0.75f, true);
+
+  /** The keys of each run's entries. Guarded by {@code entries}. */
+  private final Map<RunId, Set<String>> keysByRun = new HashMap<>();
+
   private long size;
 
   EncodedResponses(@Value("${gapmap.api.response-cache-bytes:268435456}") long budget) {
-    this.budget = budget;
+    this.budget = Math.min(budget, Runtime.getRuntime().maxMemory() / HEAP_SHARE);
   }
 
-  /** A body with its gzip encoding, or {@code null} where compressing does not pay. */
-  private record Encoded(byte[] identity, byte[] gzip) {
+  /**
+   * A body with its gzip encoding, or {@code null} where compressing does not pay.
+   *
+   * @param run the run it represents, or {@code null} for one that depends on no single run
+   */
+  private record Encoded(byte[] identity, byte[] gzip, @Nullable RunId run) {
     long size() {
       return identity.length + (gzip == null ? 0 : gzip.length);
     }
@@ -61,6 +81,16 @@ final class EncodedResponses {
       CachingHeaders.Validator validator,
       String contentType,
       Supplier<byte[]> body) {
+    return respond(request, base, validator, contentType, null, body);
+  }
+
+  private MutableHttpResponse<byte[]> respond(
+      HttpRequest<?> request,
+      String base,
+      CachingHeaders.Validator validator,
+      String contentType,
+      @Nullable RunId run,
+      Supplier<byte[]> body) {
     boolean gzip = acceptsGzip(request);
     Encoded[] encoded = new Encoded[1];
     MutableHttpResponse<byte[]> response =
@@ -69,7 +99,7 @@ final class EncodedResponses {
             validator,
             contentType,
             () -> {
-              encoded[0] = encoded(validator.etag() + " " + base, body);
+              encoded[0] = encoded(validator.etag() + " " + base, run, body);
               return gzip && encoded[0].gzip() != null ? encoded[0].gzip() : encoded[0].identity();
             });
     if (gzip && encoded[0] != null && encoded[0].gzip() != null) {
@@ -94,10 +124,44 @@ final class EncodedResponses {
         base,
         CachingHeaders.Validator.forRun(request, run, format.mediaType()),
         format.contentType(),
+        run.runId(),
         body);
   }
 
-  private Encoded encoded(String key, Supplier<byte[]> body) {
+  /** Drops every kept response of {@code run}. */
+  void forget(RunId run) {
+    synchronized (entries) {
+      Set<String> keys = keysByRun.remove(run);
+      if (keys != null) {
+        for (String key : keys) {
+          Encoded dropped = entries.remove(key);
+          if (dropped != null) {
+            size -= dropped.size();
+          }
+        }
+      }
+    }
+  }
+
+  /** The bytes kept, identity and gzip bodies together. */
+  long size() {
+    synchronized (entries) {
+      return size;
+    }
+  }
+
+  long budget() {
+    return budget;
+  }
+
+  /** The runs that have responses kept. */
+  Set<RunId> runsKept() {
+    synchronized (entries) {
+      return Set.copyOf(keysByRun.keySet());
+    }
+  }
+
+  private Encoded encoded(String key, @Nullable RunId run, Supplier<byte[]> body) {
     synchronized (entries) {
       Encoded cached = entries.get(key);
       if (cached != null) {
@@ -106,26 +170,44 @@ final class EncodedResponses {
     }
     byte[] identity = body.get();
     if (identity.length > budget / 4) {
-      return new Encoded(identity, null);
+      return new Encoded(identity, null, run);
     }
-    Encoded fresh = new Encoded(identity, gzip(identity));
+    Encoded fresh = new Encoded(identity, gzip(identity), run);
     synchronized (entries) {
       Encoded raced = entries.putIfAbsent(key, fresh);
       if (raced != null) {
         return raced;
       }
       size += fresh.size();
+      if (run != null) {
+        keysByRun.computeIfAbsent(run, r -> new HashSet<>()).add(key);
+      }
       var eldest = entries.entrySet().iterator();
       while (size > budget && eldest.hasNext()) {
-        Encoded dropped = eldest.next().getValue();
-        if (dropped == fresh) {
+        Map.Entry<String, Encoded> dropped = eldest.next();
+        if (dropped.getValue() == fresh) {
           break;
         }
-        size -= dropped.size();
+        size -= dropped.getValue().size();
         eldest.remove();
+        untrack(dropped.getKey(), dropped.getValue().run());
       }
     }
     return fresh;
+  }
+
+  /** Forgets that {@code key} belongs to {@code run}. Hold the lock of {@code entries}. */
+  private void untrack(String key, @Nullable RunId run) {
+    if (run == null) {
+      return;
+    }
+    Set<String> keys = keysByRun.get(run);
+    if (keys != null) {
+      keys.remove(key);
+      if (keys.isEmpty()) {
+        keysByRun.remove(run);
+      }
+    }
   }
 
   private static byte[] gzip(byte[] identity) {

@@ -86,6 +86,11 @@ public final class GapmapServer implements AutoCloseable {
   }
 
   /** The TCP port the server listens on. */
+  /** The server's bean of {@code type}, for tests of this package. */
+  <T> T bean(Class<T> type) {
+    return context.getBean(type);
+  }
+
   public int port() {
     return server.getPort();
   }

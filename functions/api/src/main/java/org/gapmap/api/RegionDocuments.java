@@ -220,15 +220,18 @@ final class RegionDocuments {
       m.put("population", v.value("population").orElse(null));
       m.put("home_broadband_adoption", v.value("home_broadband_adoption").orElse(null));
       m.put("mobile_broadband_adoption", v.value("mobile_broadband_adoption").orElse(null));
-      if (e.locationsAffected() != null) {
+      if (e.locationsAffected() != null
+          || e.suppressed().containsKey("unserved_share")
+          || e.suppressed().containsKey("underserved_share")) {
         m.put("locations", v.value("bsl_count").orElse(null));
         m.put("locations_affected", e.locationsAffected());
       }
       m.put("reasons", e.reasons());
       Map<String, Object> contributions = new LinkedHashMap<>();
-      f.score().contributions().forEach((k, c) -> contributions.put(k, round(c)));
+      e.publishedContributions().forEach((k, c) -> contributions.put(k, round(c)));
       m.put("contributions", contributions);
       m.put("missing_indicators", f.score().missingIndicators());
+      m.put("suppressed", e.suppressed());
       m.put("sources", FeatureProperties.sources(f.sources()));
       neighborhoods.add(m);
     }

@@ -26,6 +26,9 @@ import org.slf4j.LoggerFactory;
  * lock, so concurrent requests for a new run load it once. Requests that read the region just
  * before and after a pointer move may briefly replace each other's entry; the next lookup corrects
  * it.
+ *
+ * <p>A run the cache lets go (superseded as current, or the least recently asked for of the past
+ * runs) has its encoded responses dropped from {@link EncodedResponses} too.
  */
 @Context
 final class RunCache {
@@ -33,6 +36,7 @@ final class RunCache {
   static final int PAST_RUNS = 8;
 
   private final ScoreStore store;
+  private final EncodedResponses encoded;
   private final ConcurrentMap<RegionId, CachedRun> runs = new ConcurrentHashMap<>();
 
   /** Runs other than the current ones, least recently used first. Guarded by itself. */
@@ -42,14 +46,19 @@ final class RunCache {
 
         @Override
         protected boolean removeEldestEntry(Map.Entry<RunKey, CachedRun> eldest) {
-          return size() > PAST_RUNS;
+          if (size() > PAST_RUNS) {
+            encoded.forget(eldest.getKey().run());
+            return true;
+          }
+          return false;
         }
       };
 
   private record RunKey(RegionId region, RunId run) {}
 
-  RunCache(ScoreStore store) {
+  RunCache(ScoreStore store, EncodedResponses encoded) {
     this.store = store;
+    this.encoded = encoded;
   }
 
   /**
@@ -116,17 +125,32 @@ final class RunCache {
   Optional<CachedRun> current(Region region) {
     RunId wanted = region.currentRunId();
     if (wanted == null) {
-      runs.remove(region.id());
+      retire(runs.remove(region.id()));
       return Optional.empty();
     }
     CachedRun cached = runs.get(region.id());
     if (cached == null || !cached.runId().equals(wanted)) {
+      CachedRun[] replaced = new CachedRun[1];
       cached =
           runs.compute(
               region.id(),
-              (id, old) -> old != null && old.runId().equals(wanted) ? old : load(region));
+              (id, old) -> {
+                if (old != null && old.runId().equals(wanted)) {
+                  return old;
+                }
+                replaced[0] = old;
+                return load(region);
+              });
+      retire(replaced[0]);
     }
     return Optional.ofNullable(cached).filter(run -> run.size() > 0);
+  }
+
+  /** Drops the encoded responses of a run that is no longer current. */
+  private void retire(@Nullable CachedRun superseded) {
+    if (superseded != null) {
+      encoded.forget(superseded.runId());
+    }
   }
 
   private CachedRun load(Region region) {

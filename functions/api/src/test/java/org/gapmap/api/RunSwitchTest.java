@@ -55,6 +55,50 @@ class RunSwitchTest {
   }
 
   @Test
+  void theResponsesOfASupersededRunAreDropped() {
+    try (SqliteScoreStore store = SqliteScoreStore.open(dataDir);
+        GapmapServer server = GapmapServer.start(store, 0)) {
+      RunId first = TestRegions.populate(store);
+      Http http = new Http(server.uri());
+      EncodedResponses encoded = server.bean(EncodedResponses.class);
+      for (String path :
+          List.of(ITEMS, ITEMS + "/N1", ITEMS + "?limit=2", "/collections/testville")) {
+        assertThat(http.get(path).statusCode()).isEqualTo(200);
+      }
+      assertThat(encoded.runsKept()).contains(first);
+      long keptOfFirst = encoded.size();
+      assertThat(keptOfFirst).isPositive();
+
+      RunId second =
+          TestRegions.publish(
+              store,
+              TestRegions.PUBLISHED,
+              TestRegions.FIRST_RUN_AT.plusSeconds(86_400),
+              List.of(
+                  TestRegions.score("N1", 90.0, 1),
+                  TestRegions.score("N2", 10.0, 2),
+                  TestRegions.score("N3", 5.0, 3),
+                  TestRegions.score("N4", null, null),
+                  TestRegions.score("P1", null, null)));
+      assertThat(http.get(ITEMS + "/N1").statusCode()).isEqualTo(200);
+
+      assertThat(encoded.runsKept()).doesNotContain(first).contains(second);
+      assertThat(encoded.size()).isLessThan(keptOfFirst);
+      assertThat(http.get(ITEMS + "?run=" + first.value()).statusCode())
+          .as("an earlier run is still served, encoded again")
+          .isEqualTo(200);
+      assertThat(encoded.runsKept()).contains(first, second);
+    }
+  }
+
+  @Test
+  void theResponseCacheTakesAtMostAnEighthOfTheHeap() {
+    assertThat(new EncodedResponses(Long.MAX_VALUE).budget())
+        .isEqualTo(Runtime.getRuntime().maxMemory() / 8);
+    assertThat(new EncodedResponses(1024).budget()).isEqualTo(1024);
+  }
+
+  @Test
   void regionIsListedOnceItsFirstRunIsPublished() {
     try (SqliteScoreStore store = SqliteScoreStore.open(dataDir);
         GapmapServer server = GapmapServer.start(store, 0)) {

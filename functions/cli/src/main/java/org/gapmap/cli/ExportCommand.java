@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.gapmap.core.export.CsvExporter;
 import org.gapmap.core.export.FlatGeobufExporter;
 import org.gapmap.core.export.GeoJsonExporter;
+import org.gapmap.core.export.SmallSampleSuppression;
 import org.gapmap.core.model.Region;
 import org.gapmap.core.model.RegionId;
 import org.gapmap.core.priorities.PriorityList;
@@ -19,7 +20,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code gapmap export}: write a region's current run as GeoJSON, CSV or FlatGeobuf. */
+/**
+ * {@code gapmap export}: write a region's current run as GeoJSON, CSV or FlatGeobuf. Statistics
+ * from small samples are withheld as the run's profile says, as in the API, unless the data owner
+ * asks for everything with {@code --no-suppression}: the exported file is then for their own use,
+ * not for publication.
+ */
 @Command(
     name = "export",
     description =
@@ -57,6 +63,14 @@ final class ExportCommand implements Callable<Integer> {
               + " households, population, household-weighted adoption).")
   Integer top;
 
+  @Option(
+      names = "--no-suppression",
+      description =
+          "Also write statistics computed from fewer observations than the profile's"
+              + " minimum_sample (withheld by default, as in the API). For the data owner's own"
+              + " use: do not publish the file.")
+  boolean noSuppression;
+
   @Mixin DataDirOption data;
   @Mixin StoreOptions store;
 
@@ -82,37 +96,47 @@ final class ExportCommand implements Callable<Integer> {
                   () ->
                       new IllegalStateException(
                           "region " + id + " has no published run yet: ingest and score first"));
+      SmallSampleSuppression suppression =
+          noSuppression ? SmallSampleSuppression.NONE : SmallSampleSuppression.of(run.profile());
       if (top != null) {
         if (top < 1) {
           throw new IllegalArgumentException("--top must be 1 or more, got " + top);
         }
-        priorities = PriorityList.of(run, top);
+        priorities = PriorityList.of(run, top, suppression);
         run = new PublishedRun(region, run.run(), priorities.features(), run.indicatorNames());
         Reports.totals(console, priorities);
       }
       if (out == null) {
-        write(run, console.out());
+        write(run, suppression, console.out());
         console.out().flush();
       } else {
         try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(out))) {
-          write(run, file);
+          write(run, suppression, file);
         }
         console.note("wrote " + run.features().size() + " features to " + out);
+      }
+      if (noSuppression) {
+        console.note(
+            "statistics from samples smaller than "
+                + SmallSampleSuppression.of(run.profile()).k()
+                + " are included (--no-suppression): keep this export private");
       }
     }
     return ExitCodes.OK;
   }
 
-  private void write(PublishedRun run, OutputStream target) throws IOException {
+  private void write(PublishedRun run, SmallSampleSuppression suppression, OutputStream target)
+      throws IOException {
     switch (format) {
-      case geojson -> GeoJsonExporter.write(run, target);
+      case geojson -> GeoJsonExporter.write(run, suppression, target);
       case csv ->
           CsvExporter.write(
               run,
               CsvExporter.ranked(run.features()),
               priorities == null ? null : priorities.totals(),
+              suppression,
               target);
-      case fgb -> FlatGeobufExporter.write(run, target);
+      case fgb -> FlatGeobufExporter.write(run, run.features(), suppression, target);
     }
   }
 }

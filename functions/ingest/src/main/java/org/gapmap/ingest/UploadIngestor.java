@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gapmap.core.aggregate.PartialAggregate;
@@ -35,6 +36,7 @@ import org.gapmap.core.input.ProgressListener;
 import org.gapmap.core.model.Region;
 import org.gapmap.core.model.RegionId;
 import org.gapmap.core.model.Run;
+import org.gapmap.core.model.UploadId;
 import org.gapmap.core.model.UploadRecord;
 import org.gapmap.core.run.RunPublisher;
 import org.gapmap.core.score.ScoringProfile;
@@ -61,7 +63,11 @@ public final class UploadIngestor {
   private static final Logger LOG = LoggerFactory.getLogger(UploadIngestor.class);
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-  private static final int PUBLISH_ATTEMPTS = 3;
+
+  /** Publishes tried before the event is left to the Lambda's own retries. */
+  static final int PUBLISH_ATTEMPTS = 8;
+
+  private static final long MAX_PAUSE_MILLIS = 1_000;
 
   /** Prefix of intermediate work (shard partials); a lifecycle rule expires it. */
   public static final String WORK_PREFIX = "work/";
@@ -116,7 +122,7 @@ public final class UploadIngestor {
     UploadRecord record = outcome.upload();
     String runId = null;
     if (!outcome.alreadyIngested() || !inCurrentRun(upload.regionId(), record)) {
-      runId = publish(upload.regionId()).id().value();
+      runId = publish(upload.regionId(), record.id()).id().value();
     }
     IngestResult result =
         new IngestResult(
@@ -370,36 +376,65 @@ public final class UploadIngestor {
   }
 
   private boolean inCurrentRun(RegionId regionId, UploadRecord record) {
+    return currentRun(regionId).map(run -> run.inputs().contains(record.id())).orElse(false);
+  }
+
+  private Optional<Run> currentRun(RegionId regionId) {
     return store
         .region(regionId)
         .flatMap(Region::currentRun)
-        .flatMap(runId -> store.run(regionId, runId))
-        .map(run -> run.inputs().contains(record.id()))
-        .orElse(false);
+        .flatMap(runId -> store.run(regionId, runId));
   }
 
-  /** Publishes, trying again when another upload's run was published meanwhile. */
-  private Run publish(RegionId regionId) {
+  /**
+   * Publishes a run that holds {@code upload}. When another ingest of the region moved the
+   * current-run pointer first, its run may already hold the upload (it read the inputs after this
+   * one was stored): then that run is the answer. Otherwise the region is scored again, after a
+   * random pause that grows with each attempt, so that concurrent ingests do not collide in step.
+   * After {@value #PUBLISH_ATTEMPTS} attempts the conflict is thrown, and the event's redelivery
+   * publishes (the upload is stored already).
+   */
+  private Run publish(RegionId regionId, UploadId upload) {
     for (int attempt = 1; ; attempt++) {
       try {
         return publisher.publish(regionId, currentProfile(regionId));
       } catch (StoreConflictException e) {
+        Optional<Run> current = currentRun(regionId).filter(run -> run.inputs().contains(upload));
+        if (current.isPresent()) {
+          LOG.info(
+              "region {}: run {} published meanwhile holds upload {}",
+              regionId,
+              current.get().id(),
+              upload.shortForm());
+          return current.get();
+        }
         if (attempt >= PUBLISH_ATTEMPTS) {
           throw e;
         }
         LOG.info("region {}: another run was published meanwhile; scoring again", regionId);
+        pause(regionId, attempt);
       }
     }
   }
 
+  private static void pause(RegionId regionId, int attempt) {
+    long bound = Math.min(MAX_PAUSE_MILLIS, 25L << Math.min(attempt, 10));
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(bound));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreConflictException("interrupted while waiting to publish region " + regionId);
+    }
+  }
+
+  /**
+   * The profile the region's current run was scored with, its stored definition included (so a
+   * custom profile, its minimum sample too, stays in force), else the default profile.
+   */
   private ScoringProfile currentProfile(RegionId regionId) {
-    Optional<String> name =
-        store
-            .region(regionId)
-            .flatMap(Region::currentRun)
-            .flatMap(runId -> store.run(regionId, runId))
-            .map(run -> run.profile().replaceFirst("@.*$", ""));
-    return name.flatMap(ScoringProfiles::builtIn)
+    return currentRun(regionId)
+        .flatMap(
+            run -> ScoringProfiles.of(run).or(() -> ScoringProfiles.builtIn(run.profileName())))
         .or(() -> ScoringProfiles.builtIn(ScoringProfiles.DEFAULT))
         .orElseThrow();
   }

@@ -58,13 +58,27 @@ public final class CsvExporter {
   public static void write(
       PublishedRun run, List<ScoredFeature> features, Totals totals, OutputStream out)
       throws IOException {
+    write(run, features, totals, SmallSampleSuppression.of(run.profile()), out);
+  }
+
+  /**
+   * Writes like {@link #write(PublishedRun, List, Totals, OutputStream)}, withholding what {@code
+   * suppression} withholds rather than what the run's profile does.
+   */
+  public static void write(
+      PublishedRun run,
+      List<ScoredFeature> features,
+      Totals totals,
+      SmallSampleSuppression suppression,
+      OutputStream out)
+      throws IOException {
     List<FlatColumns.Column> columns = FlatColumns.of(run, features, true);
     List<String> header = columns.stream().map(FlatColumns.Column::name).toList();
     CSVPrinter printer = printer(out);
     printer.printRecord(header);
     for (ScoredFeature f : features) {
       List<Object> record = new ArrayList<>(columns.size());
-      for (Object v : FlatColumns.values(columns, f, FeatureProperties.of(f, run))) {
+      for (Object v : FlatColumns.values(columns, f, FeatureProperties.of(f, run, suppression))) {
         record.add(cell(v));
       }
       printer.printRecord(record);

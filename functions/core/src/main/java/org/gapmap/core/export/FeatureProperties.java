@@ -41,12 +41,12 @@ public final class FeatureProperties {
    * Ordered properties of {@code feature} in {@code run}. Values are {@link String}, {@link
    * Number}, {@link Boolean}, {@code null}, a {@code Map<String, Double>} ({@code contributions},
    * {@code sample_sizes}), a {@code List<String>} ({@code missing_indicators}) or a list of maps
-   * ({@code sources}). Statistics from fewer than {@link SmallSampleSuppression#DEFAULT_K}
-   * observations are withheld: see {@link #of(ScoredFeature, PublishedRun,
+   * ({@code sources}). Statistics from fewer observations than the run's profile's minimum sample
+   * (10 by default) are withheld: see {@link #of(ScoredFeature, PublishedRun,
    * SmallSampleSuppression)}.
    */
   public static Map<String, Object> of(ScoredFeature feature, PublishedRun published) {
-    return of(feature, published, SmallSampleSuppression.DEFAULT);
+    return of(feature, published, SmallSampleSuppression.of(published.profile()));
   }
 
   /**

@@ -43,8 +43,21 @@ public final class FlatGeobufExporter {
     write(run, run.features(), out);
   }
 
-  /** Writes {@code features} of {@code run} to {@code out}, which is flushed but left open. */
+  /**
+   * Writes {@code features} of {@code run} to {@code out}, which is flushed but left open, with
+   * statistics from small samples withheld as the run's profile says.
+   */
   public static void write(PublishedRun run, List<ScoredFeature> features, OutputStream out)
+      throws IOException {
+    write(run, features, SmallSampleSuppression.of(run.profile()), out);
+  }
+
+  /** Writes {@code features} of {@code run}, withholding what {@code suppression} withholds. */
+  public static void write(
+      PublishedRun run,
+      List<ScoredFeature> features,
+      SmallSampleSuppression suppression,
+      OutputStream out)
       throws IOException {
     List<FlatColumns.Column> columns = FlatColumns.of(run, features, false);
     out.write(Constants.MAGIC_BYTES);
@@ -66,7 +79,8 @@ public final class FlatGeobufExporter {
     for (ScoredFeature f : features) {
       builder.clear();
       properties.clear();
-      List<Object> values = FlatColumns.values(columns, f, FeatureProperties.of(f, run));
+      List<Object> values =
+          FlatColumns.values(columns, f, FeatureProperties.of(f, run, suppression));
       for (int i = 0; i < values.size(); i++) {
         properties.put(i, columns.get(i).type(), values.get(i));
       }

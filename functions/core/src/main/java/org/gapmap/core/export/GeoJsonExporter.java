@@ -17,8 +17,17 @@ public final class GeoJsonExporter {
 
   private GeoJsonExporter() {}
 
-  /** Writes {@code run} to {@code out}, which is flushed but left open. */
+  /**
+   * Writes {@code run} to {@code out}, which is flushed but left open, with statistics from small
+   * samples withheld as the run's profile says.
+   */
   public static void write(PublishedRun run, OutputStream out) throws IOException {
+    write(run, SmallSampleSuppression.of(run.profile()), out);
+  }
+
+  /** Writes {@code run} to {@code out}, withholding what {@code suppression} withholds. */
+  public static void write(PublishedRun run, SmallSampleSuppression suppression, OutputStream out)
+      throws IOException {
     try (JsonGenerator g =
         JSON.createGenerator(out, JsonEncoding.UTF8)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
@@ -35,7 +44,7 @@ public final class GeoJsonExporter {
             g,
             f.neighborhood().id().value(),
             f.neighborhood().geometry(),
-            FeatureProperties.of(f, run));
+            FeatureProperties.of(f, run, suppression));
       }
       g.writeEndArray();
       g.writeEndObject();

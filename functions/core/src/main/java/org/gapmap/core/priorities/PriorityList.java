@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
+import org.gapmap.core.export.SmallSampleSuppression;
 import org.gapmap.core.model.Indicators;
 import org.gapmap.core.publish.PublishedRun;
 import org.gapmap.core.publish.ScoredFeature;
@@ -20,7 +22,9 @@ import org.gapmap.core.score.WeightedIndicator;
 /**
  * The top of a run's ranking as a grant officer reads it: each neighborhood with the households
  * (and, where known, locations) affected and the three indicators that contribute most to its
- * score, in words; and totals for the selection. Immutable.
+ * score, in words; and totals for the selection. What the run's profile withholds as a small sample
+ * ({@link SmallSampleSuppression}) is withheld here too: it gives no reason, no locations affected,
+ * no contribution and no total. Immutable.
  *
  * @param run the published run
  * @param top how many were asked for; {@code null} for every ranked neighborhood
@@ -38,19 +42,37 @@ public record PriorityList(PublishedRun run, Integer top, List<Entry> entries, T
    * @param householdsAffected households without home broadband, or {@code null} where unknown
    * @param locationsAffected unserved plus underserved locations, or {@code null} where unknown
    * @param reasons up to three reasons in words, biggest contribution first
+   * @param suppressed the statistics withheld here, each with its reason ({@code small sample})
    */
   public record Entry(
       ScoredFeature feature,
       Double householdsAffected,
       Double locationsAffected,
-      List<String> reasons) {
+      List<String> reasons,
+      Map<String, String> suppressed) {
     public Entry {
       Objects.requireNonNull(feature, "feature");
       reasons = List.copyOf(reasons);
+      suppressed = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(suppressed));
     }
 
     public int rank() {
       return feature.score().rank();
+    }
+
+    /** Each indicator's points of the score, as published: withheld statistics left out. */
+    public Map<String, Double> publishedContributions() {
+      Map<String, Double> out = new java.util.LinkedHashMap<>();
+      feature
+          .score()
+          .contributions()
+          .forEach(
+              (name, points) -> {
+                if (!suppressed.containsKey(name)) {
+                  out.put(name, points);
+                }
+              });
+      return out;
     }
   }
 
@@ -61,11 +83,22 @@ public record PriorityList(PublishedRun run, Integer top, List<Entry> entries, T
   }
 
   /**
-   * The first {@code top} ranked neighborhoods of {@code run}, or all of them for {@code null}.
+   * The first {@code top} ranked neighborhoods of {@code run}, or all of them for {@code null},
+   * with statistics from small samples withheld as the run's profile says.
    *
    * @throws IllegalArgumentException if {@code top} is less than 1
    */
   public static PriorityList of(PublishedRun run, Integer top) {
+    return of(run, top, SmallSampleSuppression.of(run.profile()));
+  }
+
+  /**
+   * The first {@code top} ranked neighborhoods of {@code run}, withholding what {@code suppression}
+   * withholds.
+   *
+   * @throws IllegalArgumentException if {@code top} is less than 1
+   */
+  public static PriorityList of(PublishedRun run, Integer top, SmallSampleSuppression suppression) {
     if (top != null && top < 1) {
       throw new IllegalArgumentException("top must be 1 or more, got " + top);
     }
@@ -81,15 +114,27 @@ public record PriorityList(PublishedRun run, Integer top, List<Entry> entries, T
     List<Entry> entries = new ArrayList<>();
     for (ScoredFeature f : selected) {
       Indicators values = f.score().indicators();
+      Map<String, String> suppressed = suppression.suppressed(values.names(), values);
       entries.add(
           new Entry(
               f,
               boxed(AffectedMeasure.householdsWithoutHomeBroadband(values)),
-              boxed(AffectedMeasure.unservedOrUnderservedLocations(values)),
+              withholdsLocations(suppressed.keySet())
+                  ? null
+                  : boxed(AffectedMeasure.unservedOrUnderservedLocations(values)),
               reasons(
-                  f, name -> sorted.computeIfAbsent(name, n -> sortedValues(ranked, n)), profile)));
+                  f,
+                  name -> sorted.computeIfAbsent(name, n -> sortedValues(ranked, n, suppression)),
+                  profile,
+                  suppressed.keySet()),
+              suppressed));
     }
-    return new PriorityList(run, top, entries, Totals.of(selected));
+    return new PriorityList(run, top, entries, Totals.of(selected, suppression));
+  }
+
+  /** Whether the unserved and underserved locations cannot be told without a withheld share. */
+  static boolean withholdsLocations(Set<String> suppressed) {
+    return suppressed.contains("unserved_share") || suppressed.contains("underserved_share");
   }
 
   /** The features of the list, in rank order. */
@@ -100,12 +145,14 @@ public record PriorityList(PublishedRun run, Integer top, List<Entry> entries, T
   /**
    * Up to {@link #REASONS} reasons: the indicators with the largest contributions whose gap value
    * is above the middle (the neighborhood is worse off than the region's median on them), each as
-   * "the gap in words: the value, compared with the region's ranked neighborhoods".
+   * "the gap in words: the value, compared with the region's ranked neighborhoods". A withheld
+   * statistic gives no reason.
    */
   static List<String> reasons(
       ScoredFeature feature,
       java.util.function.Function<String, double[]> ranked,
-      Optional<ScoringProfile> profile) {
+      Optional<ScoringProfile> profile,
+      Set<String> suppressed) {
     Map<String, Double> contributions = feature.score().contributions();
     double weightPresent =
         profile
@@ -119,6 +166,7 @@ public record PriorityList(PublishedRun run, Integer top, List<Entry> entries, T
     List<String> order =
         contributions.entrySet().stream()
             .filter(e -> e.getValue() > 0)
+            .filter(e -> !suppressed.contains(e.getKey()))
             .filter(
                 e ->
                     profile
@@ -149,9 +197,14 @@ public record PriorityList(PublishedRun run, Integer top, List<Entry> entries, T
     return reasons;
   }
 
-  /** The values of indicator {@code name} among the ranked neighborhoods that have it, sorted. */
-  private static double[] sortedValues(List<ScoredFeature> ranked, String name) {
+  /**
+   * The values of indicator {@code name} among the ranked neighborhoods that have it published,
+   * sorted.
+   */
+  private static double[] sortedValues(
+      List<ScoredFeature> ranked, String name, SmallSampleSuppression suppression) {
     return ranked.stream()
+        .filter(f -> !suppression.suppresses(name, f.score().indicators()))
         .map(f -> f.score().indicators().get(name))
         .filter(OptionalDouble::isPresent)
         .mapToDouble(OptionalDouble::getAsDouble)

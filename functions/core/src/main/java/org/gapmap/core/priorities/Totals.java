@@ -1,6 +1,7 @@
 package org.gapmap.core.priorities;
 
 import java.util.List;
+import org.gapmap.core.export.SmallSampleSuppression;
 import org.gapmap.core.publish.ScoredFeature;
 import org.gapmap.core.score.AffectedMeasure;
 
@@ -28,8 +29,16 @@ public record Totals(
     Double locations,
     Double unservedUnderservedLocations) {
 
-  /** The totals of {@code features}. */
+  /** The totals of {@code features}, nothing withheld. */
   public static Totals of(List<ScoredFeature> features) {
+    return of(features, SmallSampleSuppression.NONE);
+  }
+
+  /**
+   * The totals of {@code features}; a neighborhood whose unserved or underserved share {@code
+   * suppression} withholds adds nothing to the unserved and underserved locations.
+   */
+  public static Totals of(List<ScoredFeature> features, SmallSampleSuppression suppression) {
     Sum households = new Sum();
     Sum population = new Sum();
     Sum without = new Sum();
@@ -43,7 +52,10 @@ public record Totals(
       values.value("population").ifPresent(population::add);
       AffectedMeasure.householdsWithoutHomeBroadband(values).ifPresent(without::add);
       values.value("bsl_count").ifPresent(locations::add);
-      AffectedMeasure.unservedOrUnderservedLocations(values).ifPresent(unserved::add);
+      if (!suppression.suppresses("unserved_share", values)
+          && !suppression.suppresses("underserved_share", values)) {
+        AffectedMeasure.unservedOrUnderservedLocations(values).ifPresent(unserved::add);
+      }
       values
           .value("households")
           .ifPresent(

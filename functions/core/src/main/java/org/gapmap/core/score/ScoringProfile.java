@@ -11,7 +11,8 @@ import org.gapmap.core.model.Indicators;
 /**
  * A versioned, named definition of how indicators become a gap score: weighted indicators, the BEAD
  * speed thresholds its explanations and threshold-based indicators refer to, which neighborhoods
- * are eligible for ranking, and what counts as "affected" when ranks tie. Immutable.
+ * are eligible for ranking, what counts as "affected" when ranks tie, and the smallest sample a
+ * statistic is published from. Immutable.
  *
  * @param name profile name ({@code balanced})
  * @param version version of the profile's definition; bump it when anything that changes scores
@@ -23,6 +24,9 @@ import org.gapmap.core.model.Indicators;
  *     ranked neighborhood
  * @param affected what a neighborhood's "affected" count is: the first tie-break, and the headline
  *     number of a priority list
+ * @param minimumSample k, the fewest observations (locations, speed tests, tile tests) a statistic
+ *     is published from; one from fewer is published as null ("small sample"). It does not change
+ *     scores, only what is published. At least 1; {@value #DEFAULT_MINIMUM_SAMPLE} by default
  */
 public record ScoringProfile(
     String name,
@@ -31,8 +35,12 @@ public record ScoringProfile(
     List<WeightedIndicator> indicators,
     BeadThresholds thresholds,
     List<EligibilityRule> eligibility,
-    AffectedMeasure affected) {
+    AffectedMeasure affected,
+    int minimumSample) {
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,40}");
+
+  /** The smallest sample a statistic is published from unless a profile says otherwise: 10. */
+  public static final int DEFAULT_MINIMUM_SAMPLE = 10;
 
   public ScoringProfile {
     Objects.requireNonNull(name, "name");
@@ -57,6 +65,30 @@ public record ScoringProfile(
     thresholds = thresholds == null ? BeadThresholds.DEFAULT : thresholds;
     eligibility = eligibility == null ? List.of() : List.copyOf(eligibility);
     affected = affected == null ? AffectedMeasure.HOUSEHOLDS_WITHOUT_HOME_BROADBAND : affected;
+    if (minimumSample < 1) {
+      throw new IllegalArgumentException(
+          "profile " + name + ": minimum sample must be 1 or more, found " + minimumSample);
+    }
+  }
+
+  /** A profile that publishes statistics from {@value #DEFAULT_MINIMUM_SAMPLE} observations on. */
+  public ScoringProfile(
+      String name,
+      int version,
+      String description,
+      List<WeightedIndicator> indicators,
+      BeadThresholds thresholds,
+      List<EligibilityRule> eligibility,
+      AffectedMeasure affected) {
+    this(
+        name,
+        version,
+        description,
+        indicators,
+        thresholds,
+        eligibility,
+        affected,
+        DEFAULT_MINIMUM_SAMPLE);
   }
 
   /** A profile with BEAD's thresholds, no eligibility rule, and households as "affected". */
@@ -129,6 +161,6 @@ public record ScoringProfile(
                         : i)
             .toList();
     return new ScoringProfile(
-        name, version, description, scaled, thresholds, eligibility, affected);
+        name, version, description, scaled, thresholds, eligibility, affected, minimumSample);
   }
 }

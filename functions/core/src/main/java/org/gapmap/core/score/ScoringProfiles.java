@@ -33,6 +33,7 @@ import org.gapmap.core.model.Run;
  *                 "underserved": {"download_mbps": 100, "upload_mbps": 20}},
  *  "eligibility": [{"indicator": "households", "op": ">", "value": 0}],
  *  "affected": "households_without_home_broadband",
+ *  "minimum_sample": 10,
  *  "indicators": [{"name": "home_broadband_adoption", "weight": 2, "direction": "lower_is_gap",
  *                  "reason": "low home broadband adoption"}]}
  * }</pre>
@@ -48,7 +49,14 @@ public final class ScoringProfiles {
       List.of("balanced", "home-adoption", "mobile-5g", "bead");
   private static final Set<String> PROFILE_FIELDS =
       Set.of(
-          "name", "version", "description", "thresholds", "eligibility", "affected", "indicators");
+          "name",
+          "version",
+          "description",
+          "thresholds",
+          "eligibility",
+          "affected",
+          "minimum_sample",
+          "indicators");
   private static final Set<String> INDICATOR_FIELDS =
       Set.of("name", "weight", "direction", "reason");
   private static final Set<String> RULE_FIELDS = Set.of("indicator", "op", "value");
@@ -173,6 +181,7 @@ public final class ScoringProfiles {
       r.put("value", rule.value());
     }
     root.put("affected", profile.affected().id());
+    root.put("minimum_sample", profile.minimumSample());
     ArrayNode indicators = root.putArray("indicators");
     for (WeightedIndicator wi : profile.indicators()) {
       ObjectNode i = indicators.addObject();
@@ -250,7 +259,8 @@ public final class ScoringProfiles {
           indicators,
           thresholds(root.get("thresholds")),
           eligibility(root.get("eligibility")),
-          affected(root.get("affected")));
+          affected(root.get("affected")),
+          minimumSample(root.get("minimum_sample")));
     } catch (IllegalArgumentException e) {
       throw new InputRejectedException(
           source, null, null, "invalid scoring profile: " + e.getMessage(), e);
@@ -340,6 +350,21 @@ public final class ScoringProfiles {
                         + " unserved_underserved_locations, found '"
                         + id
                         + "'"));
+  }
+
+  private static int minimumSample(JsonNode node) {
+    if (node == null) {
+      return ScoringProfile.DEFAULT_MINIMUM_SAMPLE;
+    }
+    if (!node.isIntegralNumber() || !node.canConvertToInt() || node.asInt() < 1) {
+      throw new IllegalArgumentException(
+          "'minimum_sample' must be a whole number of 1 or more (the fewest observations a"
+              + " statistic is published from; default "
+              + ScoringProfile.DEFAULT_MINIMUM_SAMPLE
+              + "), found "
+              + node);
+    }
+    return node.asInt();
   }
 
   private static String text(JsonNode node, String field, String where) {

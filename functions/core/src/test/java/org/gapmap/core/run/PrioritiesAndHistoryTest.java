@@ -25,6 +25,7 @@ import org.gapmap.core.publish.DataSource;
 import org.gapmap.core.publish.PublishedRun;
 import org.gapmap.core.publish.RunDiff;
 import org.gapmap.core.publish.ScoredFeature;
+import org.gapmap.core.score.ScoringProfile;
 import org.gapmap.core.score.ScoringProfiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -216,6 +217,67 @@ class PrioritiesAndHistoryTest {
                 FeatureProperties.of(run.feature(NeighborhoodId.of("P9")).orElseThrow(), run)
                     .get("unranked_reason"))
         .startsWith("left out of the ranking when the region was registered");
+  }
+
+  @Test
+  void theProfilesMinimumSampleWithholdsStatisticsInFeaturesAndPriorities() {
+    PublishedRun k500 = publishWithMinimumSample(500, 120);
+    PublishedRun k300 = publishWithMinimumSample(300, 180);
+    ScoredFeature a1 = k500.feature(NeighborhoodId.of("A1")).orElseThrow();
+
+    Map<String, Object> withheld = FeatureProperties.of(a1, k500);
+    assertThat(withheld).containsEntry("unserved_share", null).containsEntry("bsl_count", 400.0);
+    assertThat(withheld.get("suppressed"))
+        .isEqualTo(Map.of("unserved_share", "small sample", "underserved_share", "small sample"));
+    Map<String, Object> shown =
+        FeatureProperties.of(k300.feature(NeighborhoodId.of("A1")).orElseThrow(), k300);
+    assertThat(shown).containsEntry("unserved_share", 0.05);
+    assertThat(shown.get("suppressed")).isEqualTo(Map.of());
+
+    PriorityList withheldList = PriorityList.of(k500, 10);
+    assertThat(withheldList.entries())
+        .extracting(e -> e.feature().neighborhood().id().value())
+        .as("ranks are computed from every value")
+        .containsExactly("B2", "A1");
+    PriorityList.Entry b2 = withheldList.entries().get(0);
+    assertThat(b2.locationsAffected()).isEqualTo(270.0);
+    assertThat(b2.reasons()).singleElement().asString().startsWith("many locations unserved");
+    PriorityList.Entry a1Entry = withheldList.entries().get(1);
+    assertThat(a1Entry.locationsAffected()).as("it would tell the withheld shares").isNull();
+    assertThat(a1Entry.reasons()).isEmpty();
+    assertThat(a1Entry.suppressed()).containsOnlyKeys("unserved_share", "underserved_share");
+    assertThat(a1Entry.feature().score().contributions()).containsKey("unserved_share");
+    assertThat(a1Entry.publishedContributions()).doesNotContainKey("unserved_share");
+    assertThat(withheldList.totals().unservedUnderservedLocations()).isEqualTo(270.0);
+    assertThat(withheldList.totals().locations()).as("counts stay public").isEqualTo(1300.0);
+
+    PriorityList shownList = PriorityList.of(k300, 10);
+    assertThat(shownList.entries().get(1).locationsAffected()).isEqualTo(60.0);
+    assertThat(shownList.totals().unservedUnderservedLocations()).isEqualTo(330.0);
+    assertThat(
+            PriorityList.of(k500, 10, org.gapmap.core.export.SmallSampleSuppression.NONE)
+                .totals()
+                .unservedUnderservedLocations())
+        .as("nothing withheld on request")
+        .isEqualTo(330.0);
+  }
+
+  private PublishedRun publishWithMinimumSample(int k, long secondsAfterT0) {
+    ScoringProfile bead = ScoringProfiles.builtIn("bead").orElseThrow();
+    ScoringProfile profile =
+        new ScoringProfile(
+            "bead-k" + k,
+            1,
+            "",
+            bead.indicators(),
+            bead.thresholds(),
+            bead.eligibility(),
+            bead.affected(),
+            k);
+    Run run =
+        new RunPublisher(store, Clock.fixed(T0.plusSeconds(secondsAfterT0), ZoneOffset.UTC))
+            .publish(REGION, profile);
+    return PublishedRun.load(store, store.region(REGION).orElseThrow(), run.id()).orElseThrow();
   }
 
   @Test

@@ -183,6 +183,39 @@ class ProfileFileFormatTest {
   }
 
   @Test
+  void minimumSampleIsReadKeptInTheDefinitionAndTenWhenAbsent() throws IOException {
+    ScoringProfile three = resolve("\"minimum_sample\": 3, " + ONE_INDICATOR);
+    assertThat(three.minimumSample()).isEqualTo(3);
+    assertThat(resolve(ONE_INDICATOR).minimumSample()).isEqualTo(10);
+    assertThat(ScoringProfiles.toJson(three)).contains("\"minimum_sample\":3");
+    assertThat(ScoringProfiles.fromDefinition(ScoringProfiles.toJson(three))).isEqualTo(three);
+    assertThat(three.withWeightScaled("home_broadband_adoption", 2).minimumSample()).isEqualTo(3);
+    for (String name : ScoringProfiles.builtInNames()) {
+      assertThat(ScoringProfiles.builtIn(name).orElseThrow().minimumSample())
+          .as(name)
+          .isEqualTo(10);
+    }
+    String storedBeforeMinimumSample =
+        ScoringProfiles.toJson(three).replace(",\"minimum_sample\":3", "");
+    assertThat(storedBeforeMinimumSample).doesNotContain("minimum_sample");
+    assertThat(ScoringProfiles.fromDefinition(storedBeforeMinimumSample).minimumSample())
+        .as("a definition stored before profiles had a minimum sample")
+        .isEqualTo(10);
+  }
+
+  @Test
+  void minimumSampleMustBeAWholeNumberOfOneOrMore() {
+    for (String bad : List.of("0", "-3", "2.5", "\"10\"", "null", "true", "4294967296")) {
+      assertThatThrownBy(() -> resolve("\"minimum_sample\": " + bad + ", " + ONE_INDICATOR))
+          .as(bad)
+          .isInstanceOf(InputRejectedException.class)
+          .hasMessageContaining("profile.json")
+          .hasMessageContaining("'minimum_sample' must be a whole number of 1 or more")
+          .hasMessageContaining("found " + bad);
+    }
+  }
+
+  @Test
   void versionMustBeAWholeNumber() throws IOException {
     Path file = dir.resolve("v.json");
     Files.writeString(file, "{\"name\": \"mine\", \"version\": \"1\", " + ONE_INDICATOR + "}");
