@@ -296,6 +296,15 @@ public final class GapmapStack extends Stack {
             .ephemeralStorageSize(software.amazon.awscdk.Size.gibibytes(SHARD_EPHEMERAL_GIB))
             .environment(Map.of("GAPMAP_TABLE", table.getTableName()))
             .build();
+    allowPartialWriting(fn);
+    return fn;
+  }
+
+  /**
+   * What a function that turns uploads into partials may do: read uploads/, read the region from
+   * the table, and write only work/.
+   */
+  private void allowPartialWriting(Function fn) {
     fn.addToRolePolicy(
         allow(List.of("s3:GetObject"), List.of(uploads.arnForObjects(UPLOADS_PREFIX + "*"))));
     fn.addToRolePolicy(
@@ -304,7 +313,6 @@ public final class GapmapStack extends Stack {
         allow(
             List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:BatchGetItem"),
             tableAndIndexes()));
-    return fn;
   }
 
   /**
@@ -318,14 +326,7 @@ public final class GapmapStack extends Stack {
             .timeout(Duration.minutes(IngestStateMachine.ROWS_TIMEOUT_MINUTES))
             .environment(Map.of("GAPMAP_TABLE", table.getTableName()))
             .build();
-    fn.addToRolePolicy(
-        allow(List.of("s3:GetObject"), List.of(uploads.arnForObjects(UPLOADS_PREFIX + "*"))));
-    fn.addToRolePolicy(
-        allow(List.of("s3:PutObject"), List.of(uploads.arnForObjects(WORK_PREFIX + "*"))));
-    fn.addToRolePolicy(
-        allow(
-            List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:BatchGetItem"),
-            tableAndIndexes()));
+    allowPartialWriting(fn);
     return fn;
   }
 
