@@ -11,7 +11,6 @@ import org.gapmap.core.model.Neighborhood;
 import org.gapmap.core.model.NeighborhoodId;
 import org.gapmap.core.overlay.NeighborhoodClipper.Relation;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 
 /**
  * Area of each neighborhood covered by each layer (a coverage tier such as "5G at 7/1 Mbps"),
@@ -58,7 +57,7 @@ public final class CoveredArea {
       if (whole) {
         return n.areaKm2() * 1e6;
       }
-      Geometry union = NeighborhoodClipper.polygonal(OverlayNGRobust.union(pieces));
+      Geometry union = PolygonUnion.union(pieces, n.geometry().getFactory());
       if (crossing) {
         union = NeighborhoodClipper.clip(union, n.geometry());
       }
