@@ -3,12 +3,20 @@ package org.gapmap.core.overlay;
 import java.util.ArrayList;
 import java.util.List;
 import org.gapmap.core.model.Neighborhood;
+import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.Polygonal;
+import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.geom.util.PolygonExtracter;
+import org.locationtech.jts.index.chain.MonotoneChain;
+import org.locationtech.jts.index.chain.MonotoneChainBuilder;
+import org.locationtech.jts.index.chain.MonotoneChainSelectAction;
 import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
@@ -56,7 +64,56 @@ public final class NeighborhoodClipper {
     }
   }
 
-  private record Entry(Neighborhood neighborhood, PreparedGeometry prepared) {}
+  /**
+   * A neighborhood with what answers questions about it: a prepared polygon for the predicates, a
+   * point locator, and an index of the monotone chains of its rings (its boundary).
+   */
+  private record Entry(
+      Neighborhood neighborhood,
+      PreparedGeometry prepared,
+      IndexedPointInAreaLocator locator,
+      STRtree boundary) {
+    static Entry of(Neighborhood n) {
+      Geometry g = n.geometry();
+      STRtree boundary = new STRtree();
+      for (int i = 0; i < g.getNumGeometries(); i++) {
+        if (g.getGeometryN(i) instanceof Polygon polygon) {
+          for (int r = -1; r < polygon.getNumInteriorRing(); r++) {
+            LinearRing ring = r < 0 ? polygon.getExteriorRing() : polygon.getInteriorRingN(r);
+            @SuppressWarnings("unchecked")
+            List<MonotoneChain> chains = MonotoneChainBuilder.getChains(ring.getCoordinates());
+            chains.forEach(c -> boundary.insert(c.getEnvelope(), c));
+          }
+        }
+      }
+      boundary.build();
+      IndexedPointInAreaLocator locator = new IndexedPointInAreaLocator(g);
+      locator.locate(g.getEnvelopeInternal().centre()); // builds its index now, before sharing
+      return new Entry(n, PreparedGeometryFactory.prepare(g), locator, boundary);
+    }
+
+    /** Whether a segment of the neighborhood's boundary meets {@code env} (closed). */
+    boolean boundaryMeets(Envelope env) {
+      boolean[] meets = {false};
+      MonotoneChainSelectAction found =
+          new MonotoneChainSelectAction() {
+            @Override
+            public void select(MonotoneChain chain, int start) {
+              meets[0] = true;
+            }
+          };
+      boundary.query(
+          env,
+          item -> {
+            if (!meets[0]) {
+              ((MonotoneChain) item).select(env, found);
+            }
+          });
+      return meets[0];
+    }
+  }
+
+  private static final PrecisionModel FLOATING = new PrecisionModel();
 
   private final STRtree tree = new STRtree();
   private final List<Neighborhood> neighborhoods;
@@ -64,9 +121,7 @@ public final class NeighborhoodClipper {
   public NeighborhoodClipper(List<Neighborhood> neighborhoods) {
     this.neighborhoods = List.copyOf(neighborhoods);
     for (Neighborhood n : this.neighborhoods) {
-      tree.insert(
-          n.geometry().getEnvelopeInternal(),
-          new Entry(n, PreparedGeometryFactory.prepare(n.geometry())));
+      tree.insert(n.geometry().getEnvelopeInternal(), Entry.of(n));
     }
     tree.build();
   }
@@ -76,20 +131,31 @@ public final class NeighborhoodClipper {
   }
 
   /**
-   * How the polygonal {@code geometry} meets each neighborhood it shares area with (cheap:
-   * prepared-geometry predicates only; no overlay).
+   * How the polygonal {@code geometry} meets each neighborhood it shares area with (cheap: no
+   * overlay). Where no segment of a neighborhood's boundary enters the geometry's envelope, the
+   * geometry lies wholly inside or wholly outside it, and locating one vertex decides which; only
+   * where the boundary comes near do the prepared-geometry predicates run.
    */
   public List<Piece> clip(Geometry geometry) {
+    Envelope env = geometry.getEnvelopeInternal();
     List<Entry> candidates = new ArrayList<>();
-    tree.query(geometry.getEnvelopeInternal(), item -> candidates.add((Entry) item));
+    tree.query(env, item -> candidates.add((Entry) item));
     List<Piece> pieces = new ArrayList<>(candidates.size());
-    if (candidates.isEmpty()) {
+    if (candidates.isEmpty() || geometry.isEmpty()) {
       return pieces;
     }
-    PreparedGeometry preparedInput =
-        candidates.size() > 1 ? PreparedGeometryFactory.prepare(geometry) : null;
+    PreparedGeometry preparedInput = null;
     for (Entry e : candidates) {
       Neighborhood n = e.neighborhood();
+      if (!e.boundaryMeets(env)) {
+        if (e.locator().locate(geometry.getCoordinate()) == Location.INTERIOR) {
+          pieces.add(new Piece(n, geometry, Relation.INSIDE));
+        }
+        continue;
+      }
+      if (preparedInput == null && candidates.size() > 1) {
+        preparedInput = PreparedGeometryFactory.prepare(geometry);
+      }
       if (e.prepared().containsProperly(geometry)) {
         pieces.add(new Piece(n, geometry, Relation.INSIDE));
         continue;
@@ -129,9 +195,20 @@ public final class NeighborhoodClipper {
     return area > 4 * nArea || g.getNumPoints() > 2 * n.geometry().getNumPoints();
   }
 
-  /** The polygonal part of the intersection of {@code a} and {@code b} (OverlayNG). */
+  /**
+   * The polygonal part of the intersection of {@code a} and {@code b}: OverlayNG with JTS's noding
+   * and a local check of it ({@link LocalNoder#all()}), or, should that check fail, JTS's robust
+   * overlay.
+   */
   static Geometry clip(Geometry a, Geometry b) {
-    return polygonal(OverlayNGRobust.overlay(a, b, OverlayNG.INTERSECTION));
+    Geometry result;
+    try {
+      result = OverlayNG.overlay(a, b, OverlayNG.INTERSECTION, FLOATING, LocalNoder.all());
+    } catch (RuntimeException e) {
+      // LocalNoder.NodingFailure, or a topology error from an unlucky floating-point noding
+      result = OverlayNGRobust.overlay(a, b, OverlayNG.INTERSECTION);
+    }
+    return polygonal(result);
   }
 
   /** The polygonal part of an overlay result (touching edges and points carry no area). */

@@ -20,12 +20,12 @@ import org.locationtech.jts.operation.union.UnionStrategy;
  * with a cheaper step for each pair:
  *
  * <ol>
- *   <li>components of either operand whose envelope misses the other operand's envelope cannot
- *       overlap it and pass through untouched;
+ *   <li>components of either operand whose envelope misses the envelopes of the other operand's
+ *       components cannot overlap it and pass through untouched;
  *   <li>the rest is overlaid with OverlayNG, noding only the edges of one operand against those of
- *       the other, where their envelopes overlap ({@link MutualNoder}) — the operands are each
- *       noded already, so JTS's noding of every edge against every other, and its second pass to
- *       validate that, mostly repeat work;
+ *       the other, where their envelopes overlap ({@link LocalNoder#between}) — the operands are
+ *       each noded already, so JTS's noding of every edge against every other, and its second pass
+ *       to validate that, mostly repeat work;
  *   <li>if that noding fails its check, the pair is overlaid again with {@link OverlayNGRobust}
  *       (full noding, then snapping, then snap-rounding), exactly as before.
  * </ol>
@@ -82,11 +82,9 @@ final class PolygonUnion {
 
   /** The union of two noded polygonal geometries; the result is noded. */
   static Geometry union(Geometry a, Geometry b) {
-    Envelope envA = a.getEnvelopeInternal();
-    Envelope envB = b.getEnvelopeInternal();
     List<Geometry> apart = new ArrayList<>();
-    Geometry nearA = near(a, envB, apart);
-    Geometry nearB = near(b, envA, apart);
+    Geometry nearA = near(a, b, apart);
+    Geometry nearB = near(b, a, apart);
     Geometry merged;
     if (nearA == null || nearB == null) {
       merged = nearA != null ? nearA : nearB;
@@ -105,15 +103,17 @@ final class PolygonUnion {
   }
 
   /**
-   * The components of {@code g} whose envelope meets {@code other} (g itself when all do; null when
-   * none does); the others are added to {@code apart}.
+   * The components of {@code g} whose envelope meets the envelope of a component of {@code other}
+   * ({@code g} itself when all do; null when none does); the others, which cannot meet {@code
+   * other}, are added to {@code apart}.
    */
-  private static Geometry near(Geometry g, Envelope other, List<Geometry> apart) {
+  private static Geometry near(Geometry g, Geometry other, List<Geometry> apart) {
+    Envelope otherEnvelope = other.getEnvelopeInternal();
     int n = g.getNumGeometries();
     List<Geometry> near = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       Geometry part = g.getGeometryN(i);
-      if (part.getEnvelopeInternal().intersects(other)) {
+      if (meets(part.getEnvelopeInternal(), other, otherEnvelope)) {
         near.add(part);
       } else {
         apart.add(part);
@@ -125,11 +125,27 @@ final class PolygonUnion {
     return near.isEmpty() ? null : g.getFactory().buildGeometry(near);
   }
 
+  private static boolean meets(Envelope part, Geometry other, Envelope otherEnvelope) {
+    if (!part.intersects(otherEnvelope)) {
+      return false;
+    }
+    int n = other.getNumGeometries();
+    if (n == 1) {
+      return true;
+    }
+    for (int i = 0; i < n; i++) {
+      if (part.intersects(other.getGeometryN(i).getEnvelopeInternal())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static Geometry overlayUnion(Geometry a, Geometry b) {
     try {
-      return OverlayNG.overlay(a, b, OverlayNG.UNION, FLOATING, new MutualNoder(a, b));
+      return OverlayNG.overlay(a, b, OverlayNG.UNION, FLOATING, LocalNoder.between(a, b));
     } catch (RuntimeException e) {
-      // MutualNoder.NodingFailure, or a topology error from an unlucky floating-point noding
+      // LocalNoder.NodingFailure, or a topology error from an unlucky floating-point noding
       return OverlayNGRobust.overlay(a, b, OverlayNG.UNION);
     }
   }

@@ -73,7 +73,7 @@ class PolygonUnionTest {
     Geometry a = box(0, 0, 2, 2);
     Geometry b = box(1, 1, 3, 3);
 
-    Geometry union = OverlayNG.overlay(a, b, OverlayNG.UNION, FLOATING, new MutualNoder(a, b));
+    Geometry union = OverlayNG.overlay(a, b, OverlayNG.UNION, FLOATING, LocalNoder.between(a, b));
 
     assertThat(union.getArea()).isCloseTo(7.0, within(1e-12));
     assertThat(union.getNumPoints()).isEqualTo(9); // 8 corners, the ring closed
@@ -85,8 +85,8 @@ class PolygonUnionTest {
     Geometry b = wkt("POLYGON ((1 1, 3 1, 3 3, 1 3, 1 1), (1.5 1.5, 2.5 1.5, 2.5 2.5, 1.5 1.5))");
 
     assertThatThrownBy(
-            () -> OverlayNG.overlay(a, b, OverlayNG.UNION, FLOATING, new MutualNoder(b, a)))
-        .isInstanceOf(MutualNoder.NodingFailure.class);
+            () -> OverlayNG.overlay(a, b, OverlayNG.UNION, FLOATING, LocalNoder.between(b, a)))
+        .isInstanceOf(LocalNoder.NodingFailure.class);
     assertThatThrownBy(
             () ->
                 OverlayNG.overlay(
@@ -94,8 +94,8 @@ class PolygonUnionTest {
                     NOTCHED_ABOVE,
                     OverlayNG.UNION,
                     FLOATING,
-                    new MutualNoder(NOTCHED, NOTCHED_ABOVE)))
-        .isInstanceOf(MutualNoder.NodingFailure.class)
+                    LocalNoder.between(NOTCHED, NOTCHED_ABOVE)))
+        .isInstanceOf(LocalNoder.NodingFailure.class)
         .hasMessageContaining("noding left an intersection");
   }
 
