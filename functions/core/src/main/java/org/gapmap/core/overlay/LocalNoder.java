@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.locationtech.jts.algorithm.LineIntersector;
 import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.algorithm.RobustLineIntersector;
@@ -75,10 +76,10 @@ final class LocalNoder implements Noder {
   private int[] firstChainOf = new int[0];
   private List<NodedSegmentString> noded = List.of();
 
-  /** The chains the noding indexed (ids: positions in {@link #chains}), and those it left out. */
-  private final HPRtree indexed = new HPRtree();
+  /** The chains the noding searched (where the operands' envelopes overlap), and the others. */
+  private final Chains zone = new Chains();
 
-  private final List<MonotoneChain> unindexed = new ArrayList<>();
+  private final List<MonotoneChain> outside = new ArrayList<>();
 
   private LocalNoder(Geometry first, Geometry second) {
     this.first = first;
@@ -132,15 +133,12 @@ final class LocalNoder implements Noder {
 
   /** Every pair of overlapping monotone chains once, as JTS's {@code MCIndexNoder} does. */
   private void nodeAll(IntersectionAdder adder) {
-    for (MonotoneChain chain : chains) {
-      indexed.insert(chain.getEnvelope(), chain);
-    }
+    chains.forEach(zone::add);
     MonotoneChainOverlapAction action = intersectionsTo(adder);
     for (MonotoneChain query : chains) {
-      indexed.query(
+      zone.forEachNear(
           query.getEnvelope(),
-          item -> {
-            MonotoneChain test = (MonotoneChain) item;
+          test -> {
             if (test.getId() > query.getId()) {
               query.computeOverlaps(test, action);
             }
@@ -159,27 +157,54 @@ final class LocalNoder implements Noder {
     }
     int secondFrom = firstChainOf[firstCount]; // the first operand's chains come first
     Envelope overlap = first.getEnvelopeInternal().intersection(second.getEnvelopeInternal());
-    List<MonotoneChain> queries = new ArrayList<>();
+    Chains firstNear = new Chains();
+    List<MonotoneChain> secondNear = new ArrayList<>();
     for (MonotoneChain chain : chains) {
       if (chain.getEnvelope().intersects(overlap)) {
-        indexed.insert(chain.getEnvelope(), chain);
-        if (chain.getId() >= secondFrom) {
-          queries.add(chain);
+        zone.add(chain);
+        if (chain.getId() < secondFrom) {
+          firstNear.add(chain);
+        } else {
+          secondNear.add(chain);
         }
       } else {
-        unindexed.add(chain);
+        outside.add(chain);
       }
     }
     MonotoneChainOverlapAction action = intersectionsTo(adder);
-    for (MonotoneChain query : queries) {
-      indexed.query(
-          query.getEnvelope(),
-          item -> {
-            MonotoneChain test = (MonotoneChain) item;
-            if (test.getId() < secondFrom) {
-              query.computeOverlaps(test, action);
-            }
-          });
+    for (MonotoneChain query : secondNear) {
+      firstNear.forEachNear(query.getEnvelope(), test -> query.computeOverlaps(test, action));
+    }
+  }
+
+  /**
+   * Monotone chains searched by envelope: one by one while they are few (most unions in a cascade
+   * are of small polygons), through an HPR-tree built on first use beyond that.
+   */
+  private static final class Chains {
+    private static final int FEW = 32;
+    private final List<MonotoneChain> list = new ArrayList<>();
+    private HPRtree tree;
+
+    void add(MonotoneChain chain) {
+      list.add(chain);
+    }
+
+    void forEachNear(Envelope env, Consumer<MonotoneChain> visit) {
+      if (list.size() <= FEW) {
+        for (MonotoneChain chain : list) {
+          if (chain.getEnvelope().intersects(env)) {
+            visit.accept(chain);
+          }
+        }
+        return;
+      }
+      if (tree == null) {
+        tree = new HPRtree();
+        list.forEach(c -> tree.insert(c.getEnvelope(), c));
+        tree.build();
+      }
+      tree.query(env, item -> visit.accept((MonotoneChain) item));
     }
   }
 
@@ -258,13 +283,11 @@ final class LocalNoder implements Noder {
       return;
     }
     List<Piece> pieces = pieces(marks);
-    HPRtree pieceIndex = new HPRtree();
+    Chains pieceChains = new Chains();
     Envelope near = new Envelope();
-    List<MonotoneChain> pieceChains = new ArrayList<>(pieces.size());
     for (Piece p : pieces) {
       MonotoneChain chain = new MonotoneChain(new Coordinate[] {p.a(), p.b()}, 0, 1, p);
       pieceChains.add(chain);
-      pieceIndex.insert(chain.getEnvelope(), chain);
       near.expandToInclude(chain.getEnvelope());
     }
     SplitCheck check = new SplitCheck(computed, marks, touchesAllowed);
@@ -275,20 +298,15 @@ final class LocalNoder implements Noder {
             check.original((SegmentString) original.getContext(), i, (Piece) piece.getContext());
           }
         };
-    for (MonotoneChain pieceChain : pieceChains) {
-      indexed.query(
-          pieceChain.getEnvelope(),
-          item -> ((MonotoneChain) item).computeOverlaps(pieceChain, action));
-      pieceIndex.query(
-          pieceChain.getEnvelope(),
-          item ->
-              check.pieces(
-                  (Piece) pieceChain.getContext(), (Piece) ((MonotoneChain) item).getContext()));
+    for (MonotoneChain pieceChain : pieceChains.list) {
+      Piece p = (Piece) pieceChain.getContext();
+      zone.forEachNear(pieceChain.getEnvelope(), c -> c.computeOverlaps(pieceChain, action));
+      pieceChains.forEachNear(
+          pieceChain.getEnvelope(), q -> check.pieces(p, (Piece) q.getContext()));
     }
-    for (MonotoneChain chain : unindexed) {
+    for (MonotoneChain chain : outside) {
       if (chain.getEnvelope().intersects(near)) {
-        pieceIndex.query(
-            chain.getEnvelope(), item -> chain.computeOverlaps((MonotoneChain) item, action));
+        pieceChains.forEachNear(chain.getEnvelope(), pc -> chain.computeOverlaps(pc, action));
       }
     }
     if (check.failure != null) {

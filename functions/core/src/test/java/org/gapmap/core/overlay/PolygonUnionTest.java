@@ -123,6 +123,30 @@ class PolygonUnionTest {
     assertThat(PolygonUnion.union(List.of(), FACTORY).isEmpty()).isTrue();
   }
 
+  @Test
+  void holesApartFromTheOtherOperandSurviveAndHolesAroundIslandsStayHoles() {
+    // a square with a hole around an island that has a hole of its own; B overlaps a far corner
+    Geometry a =
+        wkt(
+            "MULTIPOLYGON (((0 0, 10 0, 10 10, 0 10, 0 0), (2 2, 2 8, 8 8, 8 2, 2 2)),"
+                + " ((4 4, 6 4, 6 6, 4 6, 4 4), (4.5 4.5, 4.5 5.5, 5.5 5.5, 5.5 4.5, 4.5 4.5)))");
+    Geometry b = box(9, 9, 12, 12);
+
+    Geometry union = PolygonUnion.union(a, b);
+
+    assertThat(union.getArea()).isCloseTo(64 + 3 + 8, within(1e-9));
+    assertThat(
+            OverlayNGRobust.overlay(
+                    union, OverlayNGRobust.overlay(a, b, OverlayNG.UNION), OverlayNG.SYMDIFFERENCE)
+                .getArea())
+        .isZero();
+    assertThat(union.getNumGeometries()).isEqualTo(2);
+    assertThat(
+            ((Polygon) union.getGeometryN(0)).getNumInteriorRing()
+                + ((Polygon) union.getGeometryN(1)).getNumInteriorRing())
+        .isEqualTo(2);
+  }
+
   /**
    * Ellipses; squares of a grid sharing edges and corners, some repeated; hexagons sharing edges
    * (like H3 cells); squares with a hole touching the shell between its vertices; pairs of
