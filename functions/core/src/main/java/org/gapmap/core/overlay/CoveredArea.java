@@ -64,7 +64,9 @@ public final class CoveredArea {
       }
       Geometry union = PolygonUnion.union(pieces, n.geometry().getFactory());
       if (crossing) {
-        union = NeighborhoodClipper.clip(union, n.geometry());
+        union =
+            NeighborhoodClipper.clip(
+                union, n.geometry(), NeighborhoodClipper.isNoded(n.geometry()));
       }
       return EllipsoidalArea.squareMetres(union);
     }

@@ -71,6 +71,7 @@ final class LocalNoder implements Noder {
 
   private final Geometry first;
   private final Geometry second;
+  private final boolean ringsWhole;
   private List<NodedSegmentString> input = List.of();
   private List<MonotoneChain> chains = List.of();
   private int[] firstChainOf = new int[0];
@@ -81,19 +82,30 @@ final class LocalNoder implements Noder {
 
   private final List<MonotoneChain> outside = new ArrayList<>();
 
-  private LocalNoder(Geometry first, Geometry second) {
+  private LocalNoder(Geometry first, Geometry second, boolean ringsWhole) {
     this.first = first;
     this.second = second;
+    this.ringsWhole = ringsWhole;
   }
 
   /** A noder of all edges against each other, for any overlay. */
   static LocalNoder all() {
-    return new LocalNoder(null, null);
+    return new LocalNoder(null, null, false);
   }
 
   /** A noder for the union of noded {@code first} and {@code second}, in that order. */
   static LocalNoder between(Geometry first, Geometry second) {
-    return new LocalNoder(first, second);
+    return new LocalNoder(first, second, true);
+  }
+
+  /**
+   * A noder for the intersection of noded {@code first} and {@code second}, in that order.
+   * OverlayNG clips the rings of an intersection's operands to the area the result can occupy, so
+   * the edges cannot be matched to rings; each tells its operand in its label instead ("A:…" or
+   * "B:…", as OverlayNG writes it), and the first operand's must all come first.
+   */
+  static LocalNoder clipping(Geometry first, Geometry second) {
+    return new LocalNoder(first, second, false);
   }
 
   @Override
@@ -151,10 +163,7 @@ final class LocalNoder implements Noder {
    * envelopes overlap.
    */
   private void nodeBetween(IntersectionAdder adder) {
-    int firstCount = matchRings(first, 0);
-    if (matchRings(second, firstCount) != input.size()) {
-      throw new NodingFailure("more edges than rings");
-    }
+    int firstCount = ringsWhole ? matchRings() : matchLabels();
     int secondFrom = firstChainOf[firstCount]; // the first operand's chains come first
     Envelope overlap = first.getEnvelopeInternal().intersection(second.getEnvelopeInternal());
     Chains firstNear = new Chains();
@@ -206,6 +215,35 @@ final class LocalNoder implements Noder {
       }
       tree.query(env, item -> visit.accept((MonotoneChain) item));
     }
+  }
+
+  /**
+   * Checks that the segment strings are the non-empty rings of the first operand, then those of the
+   * second, in order, as OverlayNG adds them for a union; returns how many are the first's.
+   */
+  private int matchRings() {
+    int firstCount = matchRings(first, 0);
+    if (matchRings(second, firstCount) != input.size()) {
+      throw new NodingFailure("more edges than rings");
+    }
+    return firstCount;
+  }
+
+  /**
+   * Checks that every segment string is labelled with its operand, the first operand's first;
+   * returns how many are the first's.
+   */
+  private int matchLabels() {
+    int firstCount = 0;
+    for (int i = 0; i < input.size(); i++) {
+      String label = String.valueOf(input.get(i).getData());
+      if (label.startsWith("A:") && firstCount == i) {
+        firstCount++;
+      } else if (!label.startsWith("B:")) {
+        throw new NodingFailure("edge labelled " + label);
+      }
+    }
+    return firstCount;
   }
 
   /**
@@ -284,9 +322,11 @@ final class LocalNoder implements Noder {
     }
     List<Piece> pieces = pieces(marks);
     Chains pieceChains = new Chains();
+    MonotoneChain[] chainOf = new MonotoneChain[pieces.size()];
     Envelope near = new Envelope();
     for (Piece p : pieces) {
       MonotoneChain chain = new MonotoneChain(new Coordinate[] {p.a(), p.b()}, 0, 1, p);
+      chainOf[p.order()] = chain;
       pieceChains.add(chain);
       near.expandToInclude(chain.getEnvelope());
     }
@@ -298,11 +338,37 @@ final class LocalNoder implements Noder {
             check.original((SegmentString) original.getContext(), i, (Piece) piece.getContext());
           }
         };
-    for (MonotoneChain pieceChain : pieceChains.list) {
-      Piece p = (Piece) pieceChain.getContext();
-      zone.forEachNear(pieceChain.getEnvelope(), c -> c.computeOverlaps(pieceChain, action));
+    // the pieces of one split segment are consecutive and lie in its envelope: search once for all
+    int from = 0;
+    while (from < pieces.size()) {
+      Piece first = pieces.get(from);
+      int to = from + 1;
+      while (to < pieces.size()
+          && pieces.get(to).edge() == first.edge()
+          && pieces.get(to).segment() == first.segment()) {
+        to++;
+      }
+      Envelope segment =
+          new Envelope(
+              first.edge().getCoordinate(first.segment()),
+              first.edge().getCoordinate(first.segment() + 1));
+      int lo = from;
+      int hi = to;
+      zone.forEachNear(
+          segment,
+          c -> {
+            for (int k = lo; k < hi; k++) {
+              c.computeOverlaps(chainOf[k], action);
+            }
+          });
       pieceChains.forEachNear(
-          pieceChain.getEnvelope(), q -> check.pieces(p, (Piece) q.getContext()));
+          segment,
+          q -> {
+            for (int k = lo; k < hi; k++) {
+              check.pieces(pieces.get(k), (Piece) q.getContext());
+            }
+          });
+      from = to;
     }
     for (MonotoneChain chain : outside) {
       if (chain.getEnvelope().intersects(near)) {

@@ -263,14 +263,29 @@ public final class NeighborhoodClipper {
    * overlay.
    */
   static Geometry clip(Geometry a, Geometry b) {
+    return clip(a, b, isNoded(a) && isNoded(b));
+  }
+
+  /**
+   * {@link #clip(Geometry, Geometry)} for operands that are each noded (a union from {@link
+   * PolygonUnion}, a polygon without holes): the noding can then intersect only edges of one with
+   * edges of the other.
+   */
+  static Geometry clip(Geometry a, Geometry b, boolean bothNoded) {
     Geometry result;
     try {
-      result = OverlayNG.overlay(a, b, OverlayNG.INTERSECTION, FLOATING, LocalNoder.all());
+      LocalNoder noder = bothNoded ? LocalNoder.clipping(a, b) : LocalNoder.all();
+      result = OverlayNG.overlay(a, b, OverlayNG.INTERSECTION, FLOATING, noder);
     } catch (RuntimeException e) {
       // LocalNoder.NodingFailure, or a topology error from an unlucky floating-point noding
       result = OverlayNGRobust.overlay(a, b, OverlayNG.INTERSECTION);
     }
     return polygonal(result);
+  }
+
+  /** Whether {@code g} is noded in itself for certain: a valid polygon without holes. */
+  static boolean isNoded(Geometry g) {
+    return g instanceof Polygon p && p.getNumInteriorRing() == 0;
   }
 
   /** The polygonal part of an overlay result (touching edges and points carry no area). */
