@@ -66,11 +66,13 @@ class CoverageBenchmark {
     long[] peak = heap.stop();
     System.out.printf(
         Locale.ROOT,
-        "gapmap overlay: %d polygons, %d NTAs, %d cores: runs %s s (first: cold JVM); heap: most"
-            + " in use %d MB, most live after a collection %d MB (sampled every 2 ms)%n",
+        "gapmap overlay: %d polygons, %d NTAs, %d cores, collector %s: runs %s s (first: cold"
+            + " JVM); heap: most in use %d MB, most live after a collection %d MB (sampled every 2"
+            + " ms)%n",
         coverage.size(),
         ntas.size(),
         Runtime.getRuntime().availableProcessors(),
+        ManagementFactory.getGarbageCollectorMXBeans().get(0).getName(),
         List.of(nanos[0] / 1e9, nanos[1] / 1e9, nanos[2] / 1e9),
         peak[0] >> 20,
         peak[1] >> 20);
