@@ -8,6 +8,7 @@ import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +40,9 @@ import org.locationtech.jts.util.GeometricShapeFactory;
 class CoverageBenchmark {
   private static final int POLYGONS = Integer.getInteger("gapmap.benchmark.polygons", 100_000);
 
+  /** Overlay runs in the one JVM: the first is cold, the later ones warm (at least 2). */
+  private static final int RUNS = Math.max(2, Integer.getInteger("gapmap.benchmark.runs", 3));
+
   @Test
   void fiveGAreaSharesFor195Ntas(@TempDir Path dir) throws Exception {
     List<Neighborhood> ntas =
@@ -49,7 +53,7 @@ class CoverageBenchmark {
     List<Polygon> coverage = coverage(new Random(42), POLYGONS);
 
     Map<NeighborhoodId, Double> ours = new HashMap<>();
-    long[] nanos = new long[3];
+    long[] nanos = new long[RUNS];
     HeapPeak heap = HeapPeak.start();
     for (int run = 0; run < nanos.length; run++) {
       long t0 = System.nanoTime();
@@ -72,8 +76,10 @@ class CoverageBenchmark {
         coverage.size(),
         ntas.size(),
         Runtime.getRuntime().availableProcessors(),
-        ManagementFactory.getGarbageCollectorMXBeans().get(0).getName(),
-        List.of(nanos[0] / 1e9, nanos[1] / 1e9, nanos[2] / 1e9),
+        ManagementFactory.getGarbageCollectorMXBeans().stream()
+            .map(GarbageCollectorMXBean::getName)
+            .toList(),
+        Arrays.stream(nanos).mapToObj(n -> n / 1e9).toList(),
         peak[0] >> 20,
         peak[1] >> 20);
 
@@ -130,8 +136,8 @@ class CoverageBenchmark {
               Math.max(
                   maxDiff, Math.abs(ours.get(NeighborhoodId.of(p[0])) - Double.parseDouble(p[1])));
         }
-        double warmest = Math.min(nanos[1], nanos[2]) / 1e9;
-        double warm = Math.max(nanos[1], nanos[2]) / 1e9;
+        double warmest = Arrays.stream(nanos, 1, RUNS).min().orElseThrow() / 1e9;
+        double warm = Arrays.stream(nanos, 1, RUNS).max().orElseThrow() / 1e9;
         System.out.printf(
             Locale.ROOT,
             "PostGIS (%s) + geography areas: %.2f s = %.1fx gapmap cold, %.1f-%.1fx warm;"

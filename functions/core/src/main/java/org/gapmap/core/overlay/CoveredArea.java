@@ -17,12 +17,12 @@ import org.locationtech.jts.geom.Geometry;
 
 /**
  * Area of each neighborhood covered by each layer (a coverage tier such as "5G at 7/1 Mbps"),
- * counting overlapping coverage once: the pieces of a neighborhood and layer are unioned
- * (OverlayNG, cascaded), the union is clipped to the neighborhood once (only when some piece
- * crosses its boundary), and its area is measured on the WGS84 ellipsoid. Unioning per neighborhood
- * rather than globally is exact (the clip of the union is the union of the clips) and lets
- * neighborhoods be computed in parallel; clipping the union once instead of each piece saves one
- * overlay with the (often detailed) neighborhood polygon per crossing piece.
+ * counting overlapping coverage once: the pieces of a neighborhood and layer are unioned ({@code
+ * PolygonUnion}), the union is clipped to the neighborhood once (only when some piece crosses its
+ * boundary), and its area is measured on the WGS84 ellipsoid. Unioning per neighborhood rather than
+ * globally is exact (the clip of the union is the union of the clips) and lets neighborhoods be
+ * computed in parallel; clipping the union once instead of each piece saves one overlay with the
+ * (often detailed) neighborhood polygon per crossing piece.
  *
  * <p>Partitions merge exactly with {@link #merge}: pieces are kept until {@link #squareMetres()},
  * so two accumulators fed disjoint parts of the input give the same answer as one fed all of it.
