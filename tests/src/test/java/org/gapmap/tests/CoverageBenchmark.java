@@ -2,9 +2,13 @@ package org.gapmap.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +40,9 @@ import org.locationtech.jts.util.GeometricShapeFactory;
 class CoverageBenchmark {
   private static final int POLYGONS = Integer.getInteger("gapmap.benchmark.polygons", 100_000);
 
+  /** Overlay runs in the one JVM: the first is cold, the later ones warm (at least 2). */
+  private static final int RUNS = Math.max(2, Integer.getInteger("gapmap.benchmark.runs", 3));
+
   @Test
   void fiveGAreaSharesFor195Ntas(@TempDir Path dir) throws Exception {
     List<Neighborhood> ntas =
@@ -46,7 +53,8 @@ class CoverageBenchmark {
     List<Polygon> coverage = coverage(new Random(42), POLYGONS);
 
     Map<NeighborhoodId, Double> ours = new HashMap<>();
-    long[] nanos = new long[3];
+    long[] nanos = new long[RUNS];
+    HeapPeak heap = HeapPeak.start();
     for (int run = 0; run < nanos.length; run++) {
       long t0 = System.nanoTime();
       CoverageOverlay overlay = new CoverageOverlay(ntas);
@@ -59,13 +67,21 @@ class CoverageBenchmark {
       }
       nanos[run] = System.nanoTime() - t0;
     }
+    long[] peak = heap.stop();
     System.out.printf(
         Locale.ROOT,
-        "gapmap overlay: %d polygons, %d NTAs, %d cores: runs %s s%n",
+        "gapmap overlay: %d polygons, %d NTAs, %d cores, collector %s: runs %s s (first: cold"
+            + " JVM); heap: most in use %d MB, most live after a collection %d MB (sampled every 2"
+            + " ms)%n",
         coverage.size(),
         ntas.size(),
         Runtime.getRuntime().availableProcessors(),
-        List.of(nanos[0] / 1e9, nanos[1] / 1e9, nanos[2] / 1e9));
+        ManagementFactory.getGarbageCollectorMXBeans().stream()
+            .map(GarbageCollectorMXBean::getName)
+            .toList(),
+        Arrays.stream(nanos).mapToObj(n -> n / 1e9).toList(),
+        peak[0] >> 20,
+        peak[1] >> 20);
 
     Optional<LocalPostgis> started = LocalPostgis.start();
     if (started.isEmpty()) {
@@ -120,14 +136,67 @@ class CoverageBenchmark {
               Math.max(
                   maxDiff, Math.abs(ours.get(NeighborhoodId.of(p[0])) - Double.parseDouble(p[1])));
         }
+        double warmest = Arrays.stream(nanos, 1, RUNS).min().orElseThrow() / 1e9;
+        double warm = Arrays.stream(nanos, 1, RUNS).max().orElseThrow() / 1e9;
         System.out.printf(
             Locale.ROOT,
-            "PostGIS (%s) + geography areas: %.2f s; largest share difference %.2e%n",
+            "PostGIS (%s) + geography areas: %.2f s = %.1fx gapmap cold, %.1f-%.1fx warm;"
+                + " largest share difference %.2e%n",
             query.getKey(),
             t1 - t0,
+            (t1 - t0) / (nanos[0] / 1e9),
+            (t1 - t0) / warm,
+            (t1 - t0) / warmest,
             maxDiff);
         assertThat(maxDiff).as(query.getKey()).isLessThan(0.001);
       }
+    }
+  }
+
+  /**
+   * The heap while the overlay runs, from a daemon thread sampling every 2 ms: the most in use
+   * (live data and garbage not yet collected) and the most left after a collection (close to the
+   * live data). {@link #stop} once, from any thread.
+   */
+  private static final class HeapPeak {
+    private final Thread thread = new Thread(this::sample, "heap-peak");
+    private volatile boolean running = true;
+    private volatile long used;
+    private volatile long afterGc;
+
+    static HeapPeak start() {
+      HeapPeak peak = new HeapPeak();
+      peak.thread.setDaemon(true);
+      peak.thread.start();
+      return peak;
+    }
+
+    private void sample() {
+      while (running) {
+        used = Math.max(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        for (GarbageCollectorMXBean c : ManagementFactory.getGarbageCollectorMXBeans()) {
+          if (c instanceof com.sun.management.GarbageCollectorMXBean gc
+              && gc.getLastGcInfo() != null) {
+            afterGc =
+                Math.max(
+                    afterGc,
+                    gc.getLastGcInfo().getMemoryUsageAfterGc().values().stream()
+                        .mapToLong(MemoryUsage::getUsed)
+                        .sum());
+          }
+        }
+        try {
+          Thread.sleep(2);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }
+
+    long[] stop() throws InterruptedException {
+      running = false;
+      thread.join();
+      return new long[] {used, afterGc};
     }
   }
 

@@ -1,10 +1,12 @@
 /**
  * The overlay engine: coverage polygons, H3 cells and speed-test tiles meet a region's
- * neighborhoods. {@link org.gapmap.core.overlay.NeighborhoodClipper} clips a geometry to the
- * neighborhoods it touches (STR-tree over prepared neighborhoods, JTS OverlayNG for the
- * intersection); {@link org.gapmap.core.overlay.CoveredArea} unions the clipped pieces per
- * neighborhood and layer and measures them on the WGS84 ellipsoid, so overlapping coverage counts
- * once; {@link org.gapmap.core.overlay.AreaWeightedMeans} averages values weighted by overlap area.
+ * neighborhoods. {@link org.gapmap.core.overlay.NeighborhoodClipper} tells how a geometry meets the
+ * neighborhoods it may touch (STR-tree over their envelopes, indexes of their boundaries, point
+ * locators) and clips it (JTS OverlayNG); {@link org.gapmap.core.overlay.CoveredArea} unions the
+ * pieces per neighborhood and layer ({@code PolygonUnion}: JTS's cascade, each pair noded against
+ * each other only by {@code LocalNoder}) and measures them on the WGS84 ellipsoid, so overlapping
+ * coverage counts once; {@link org.gapmap.core.overlay.AreaWeightedMeans} averages values weighted
+ * by overlap area.
  *
  * <p>Partitioning: clipped union geometry merges exactly across partitions ({@link
  * org.gapmap.core.overlay.CoveredArea#merge}); covered areas do not, because pieces from two

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.gapmap.core.TestInputs.box;
 import static org.gapmap.core.TestInputs.neighborhood;
+import static org.gapmap.core.TestInputs.wkt;
 
 import java.util.List;
 import org.gapmap.core.geom.EllipsoidalArea;
@@ -50,6 +51,27 @@ class NeighborhoodClipperTest {
     assertThat(a.relation()).isEqualTo(Relation.WHOLE);
     assertThat(b.relation()).isEqualTo(Relation.INSIDE);
     assertThat(b.geometry().equalsTopo(box(1, 0, 1.5, 1))).isTrue();
+  }
+
+  @Test
+  void aPolygonAroundOnePartOfANeighborhoodIsClippedAndOneAroundAllOfItCoversIt() {
+    Neighborhood islands =
+        neighborhood(
+            "C",
+            wkt("MULTIPOLYGON (((3 0, 4 0, 4 1, 3 1, 3 0)), ((5 0, 5.1 0, 5.1 0.1, 5 0.1, 5 0)))"));
+    NeighborhoodClipper clipper = new NeighborhoodClipper(List.of(islands));
+
+    Piece aroundTheSmallIsland = clipper.clip(box(4.9, -0.1, 5.2, 0.2)).get(0);
+    Piece aroundBoth = clipper.clip(box(2.5, -1, 6, 2)).get(0);
+    Piece insideTheLargeOne = clipper.clip(box(3.2, 0.2, 3.4, 0.4)).get(0);
+
+    assertThat(aroundTheSmallIsland.relation()).isEqualTo(Relation.CROSSING);
+    double island = EllipsoidalArea.squareMetres(box(5, 0, 5.1, 0.1));
+    assertThat(EllipsoidalArea.squareMetres(aroundTheSmallIsland.clipped()))
+        .isCloseTo(island, within(island * 1e-9));
+    assertThat(aroundBoth.relation()).isEqualTo(Relation.WHOLE);
+    assertThat(insideTheLargeOne.relation()).isEqualTo(Relation.INSIDE);
+    assertThat(clipper.clip(box(4.5, 0.5, 4.8, 0.8))).isEmpty();
   }
 
   @Test
