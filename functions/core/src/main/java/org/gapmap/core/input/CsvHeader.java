@@ -25,5 +25,17 @@ public interface CsvHeader {
    * The position of a required column; rejects the file naming the missing column and the ones it
    * has.
    */
-  int requireColumn(String name, String purpose);
+  default int requireColumn(String name, String purpose) {
+    return column(name)
+        .orElseThrow(
+            () ->
+                new InputRejectedException(
+                    source(),
+                    "line 1",
+                    name,
+                    "missing column (needed for "
+                        + purpose
+                        + "); the header has: "
+                        + String.join(", ", header())));
+  }
 }

@@ -139,21 +139,6 @@ public final class CsvScanner implements AutoCloseable, CsvHeader {
     return Optional.empty();
   }
 
-  @Override
-  public int requireColumn(String name, String purpose) {
-    return column(name)
-        .orElseThrow(
-            () ->
-                new InputRejectedException(
-                    source,
-                    "line 1",
-                    name,
-                    "missing column (needed for "
-                        + purpose
-                        + "); the header has: "
-                        + String.join(", ", header)));
-  }
-
   /** Moves to the next non-empty record; {@code false} at the end of the input. */
   public boolean next() {
     while (true) {

@@ -141,25 +141,6 @@ public final class CsvTable implements AutoCloseable, Iterable<CsvTable.Row>, Cs
     return Optional.empty();
   }
 
-  /**
-   * The position of a required column; rejects the file naming the missing column and the ones it
-   * has.
-   */
-  @Override
-  public int requireColumn(String name, String purpose) {
-    return column(name)
-        .orElseThrow(
-            () ->
-                new InputRejectedException(
-                    source,
-                    "line 1",
-                    name,
-                    "missing column (needed for "
-                        + purpose
-                        + "); the header has: "
-                        + String.join(", ", header())));
-  }
-
   static String normalize(String headerName) {
     return headerName.replaceAll("\\s+", " ").strip().toLowerCase(Locale.ROOT);
   }
