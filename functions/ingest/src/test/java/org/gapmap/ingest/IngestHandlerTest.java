@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.gapmap.core.input.InputRejectedException;
-import org.gapmap.core.input.InputSource;
 import org.gapmap.core.model.Region;
 import org.gapmap.core.model.RegionId;
 import org.gapmap.core.region.RegionImportOptions;
@@ -26,6 +25,7 @@ import org.gapmap.core.region.RegionRegistrar;
 import org.gapmap.core.region.UnrankedCondition;
 import org.gapmap.core.store.ScoreStore;
 import org.gapmap.ingest.testing.LocalUploadBucket;
+import org.gapmap.ingest.testing.NycGeodata;
 import org.gapmap.ingest.testing.TestLambdaContext;
 import org.gapmap.store.dynamodb.testing.Dynalite;
 import org.gapmap.store.dynamodb.testing.DynaliteExtension;
@@ -77,7 +77,7 @@ class IngestHandlerTest {
             NYC,
             "New York City neighborhoods (NTA 2010)",
             "NYC Department of City Planning",
-            resource("nyc_nta2010_nycplanning.geojson"),
+            NycGeodata.resource("nyc_nta2010_nycplanning.geojson"),
             new RegionImportOptions(
                 "NTACode",
                 "NTAName",
@@ -93,7 +93,10 @@ class IngestHandlerTest {
   @Test
   void anUploadIsIngestedScoredPublishedAndReported() throws IOException {
     bucket.put(
-        BUCKET, KEY, bytes("nyc_internet_master_plan_by_nta2010.csv"), Map.of("preset", "nyc-imp"));
+        BUCKET,
+        KEY,
+        NycGeodata.bytes("nyc_internet_master_plan_by_nta2010.csv"),
+        Map.of("preset", "nyc-imp"));
 
     List<IngestResult> results =
         handler.handleRequest(event(null), new TestLambdaContext("ingest"));
@@ -118,7 +121,10 @@ class IngestHandlerTest {
   @Test
   void aRedeliveredEventChangesNothing() throws IOException {
     bucket.put(
-        BUCKET, KEY, bytes("nyc_internet_master_plan_by_nta2010.csv"), Map.of("preset", "nyc-imp"));
+        BUCKET,
+        KEY,
+        NycGeodata.bytes("nyc_internet_master_plan_by_nta2010.csv"),
+        Map.of("preset", "nyc-imp"));
     handler.handleRequest(event(null), new TestLambdaContext("ingest"));
     Region before = store.region(NYC).orElseThrow();
 
@@ -211,19 +217,5 @@ class IngestHandlerTest {
     return LambdaEventSerializers.serializerFor(
             S3Event.class, IngestHandlerTest.class.getClassLoader())
         .fromJson(new ByteArrayInputStream(JSON.writeValueAsBytes(fixture)));
-  }
-
-  private static InputSource resource(String name) {
-    return new InputSource(name, () -> IngestHandlerTest.class.getResourceAsStream(path(name)), -1);
-  }
-
-  private static byte[] bytes(String name) throws IOException {
-    try (InputStream in = IngestHandlerTest.class.getResourceAsStream(path(name))) {
-      return in.readAllBytes();
-    }
-  }
-
-  private static String path(String name) {
-    return "/org/gapmap/geodata/nyc/" + name;
   }
 }

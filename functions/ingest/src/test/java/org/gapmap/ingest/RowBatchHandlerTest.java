@@ -8,11 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -28,13 +26,11 @@ import org.gapmap.core.ingest.ReadResult;
 import org.gapmap.core.ingest.RegionContext;
 import org.gapmap.core.ingest.UploadOptions;
 import org.gapmap.core.input.InputRejectedException;
-import org.gapmap.core.input.InputSource;
 import org.gapmap.core.model.RegionId;
 import org.gapmap.core.model.UploadRecord;
-import org.gapmap.core.region.RegionImportOptions;
-import org.gapmap.core.region.RegionRegistrar;
 import org.gapmap.core.store.ScoreStore;
 import org.gapmap.ingest.testing.LocalUploadBucket;
+import org.gapmap.ingest.testing.NycGeodata;
 import org.gapmap.ingest.testing.TestLambdaContext;
 import org.gapmap.store.dynamodb.testing.Dynalite;
 import org.gapmap.store.dynamodb.testing.DynaliteExtension;
@@ -91,14 +87,8 @@ class RowBatchHandlerTest {
     rows = new RowBatchHandler(context);
     merge = new MergeHandler(context);
     store = context.getBean(ScoreStore.class);
-    new RegionRegistrar(store, Clock.systemUTC())
-        .register(
-            NYC,
-            "New York City neighborhoods (NTA 2010)",
-            "NYC Department of City Planning",
-            resource("nyc_nta2010_nycplanning.geojson"),
-            new RegionImportOptions("NTACode", "NTAName", "BoroName", List.of()));
-    bucket.put(BUCKET, KEY, bytes(POLES), Map.of("label", "small_cells"));
+    NycGeodata.registerNta2010(store, NYC);
+    bucket.put(BUCKET, KEY, NycGeodata.bytes(POLES), Map.of("label", "small_cells"));
   }
 
   @AfterEach
@@ -109,7 +99,7 @@ class RowBatchHandlerTest {
 
   @Test
   void batchesOfItemsThenTheMergePublishTheWholeReadsIndicators() throws IOException {
-    List<String> events = batchEvents(items(bytes(POLES)), "exec-1");
+    List<String> events = batchEvents(items(NycGeodata.bytes(POLES)), "exec-1");
     assertThat(events).hasSizeGreaterThan(10);
     Collections.shuffle(events, new Random(7)); // children finish in any order
     long total = 0;
@@ -132,7 +122,7 @@ class RowBatchHandlerTest {
     ReadResult whole =
         new PointsReader()
             .read(
-                resource(POLES),
+                NycGeodata.resource(POLES),
                 new RegionContext(NYC, store.neighborhoods(NYC)),
                 new UploadOptions(null, Map.of(), "small_cells", null, null));
     assertThat(stored.indicators()).isEqualTo(whole.indicators()).isNotEmpty();
@@ -142,7 +132,7 @@ class RowBatchHandlerTest {
 
   @Test
   void aMissingBatchFailsTheMergeAndPublishesNothing() throws IOException {
-    List<String> events = batchEvents(items(bytes(POLES)), "exec-2");
+    List<String> events = batchEvents(items(NycGeodata.bytes(POLES)), "exec-2");
     for (int i = 0; i < events.size(); i++) {
       if (i != 3) {
         rows.handleRequest(parse(events.get(i)), new TestLambdaContext("rows"));
@@ -170,8 +160,9 @@ class RowBatchHandlerTest {
         .hasMessageContaining("cannot be read in arbitrary batches");
 
     String gzKey = "uploads/nyc-nta2010/points/poles-gz.csv";
-    bucket.put(BUCKET, gzKey, gzip(bytes(POLES)), Map.of());
-    Map<String, Object> gzBatch = parse(batchEvents(gzKey, items(bytes(POLES)), "exec-3").get(0));
+    bucket.put(BUCKET, gzKey, gzip(NycGeodata.bytes(POLES)), Map.of());
+    Map<String, Object> gzBatch =
+        parse(batchEvents(gzKey, items(NycGeodata.bytes(POLES)), "exec-3").get(0));
     assertThatThrownBy(() -> rows.handleRequest(gzBatch, new TestLambdaContext("rows")))
         .isInstanceOf(InputRejectedException.class)
         .hasMessageContaining("compressed");
@@ -262,20 +253,5 @@ class RowBatchHandlerTest {
       gz.write(bytes);
     }
     return out.toByteArray();
-  }
-
-  private static InputSource resource(String name) {
-    return new InputSource(
-        name, () -> RowBatchHandlerTest.class.getResourceAsStream(path(name)), -1);
-  }
-
-  private static byte[] bytes(String name) throws IOException {
-    try (InputStream in = RowBatchHandlerTest.class.getResourceAsStream(path(name))) {
-      return in.readAllBytes();
-    }
-  }
-
-  private static String path(String name) {
-    return "/org/gapmap/geodata/nyc/" + name;
   }
 }

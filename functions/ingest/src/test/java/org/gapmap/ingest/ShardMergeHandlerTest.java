@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +23,9 @@ import org.gapmap.core.ingest.UploadOptions;
 import org.gapmap.core.input.InputSource;
 import org.gapmap.core.model.RegionId;
 import org.gapmap.core.model.UploadRecord;
-import org.gapmap.core.region.RegionImportOptions;
-import org.gapmap.core.region.RegionRegistrar;
 import org.gapmap.core.store.ScoreStore;
 import org.gapmap.ingest.testing.LocalUploadBucket;
+import org.gapmap.ingest.testing.NycGeodata;
 import org.gapmap.ingest.testing.TestLambdaContext;
 import org.gapmap.store.dynamodb.testing.Dynalite;
 import org.gapmap.store.dynamodb.testing.DynaliteExtension;
@@ -79,14 +77,8 @@ class ShardMergeHandlerTest {
     shards = new ShardHandler(context);
     merge = new MergeHandler(context);
     store = context.getBean(ScoreStore.class);
-    new RegionRegistrar(store, Clock.systemUTC())
-        .register(
-            NYC,
-            "New York City neighborhoods (NTA 2010)",
-            "NYC Department of City Planning",
-            resource("nyc_nta2010_nycplanning.geojson"),
-            new RegionImportOptions("NTACode", "NTAName", "BoroName", List.of()));
-    bucket.put(BUCKET, KEY, bytes(POLES), Map.of("label", "small_cells"));
+    NycGeodata.registerNta2010(store, NYC);
+    bucket.put(BUCKET, KEY, NycGeodata.bytes(POLES), Map.of("label", "small_cells"));
   }
 
   @AfterEach
@@ -113,7 +105,7 @@ class ShardMergeHandlerTest {
     ReadResult whole =
         new PointsReader()
             .read(
-                resource(POLES),
+                NycGeodata.resource(POLES),
                 new RegionContext(NYC, store.neighborhoods(NYC)),
                 new UploadOptions(null, Map.of(), "small_cells", null, null));
     assertThat(stored.indicators()).isEqualTo(whole.indicators());
@@ -234,20 +226,5 @@ class ShardMergeHandlerTest {
       q.append((char) ('0' + (((y >> i) & 1) << 1 | ((x >> i) & 1))));
     }
     return q.toString();
-  }
-
-  private static InputSource resource(String name) {
-    return new InputSource(
-        name, () -> ShardMergeHandlerTest.class.getResourceAsStream(path(name)), -1);
-  }
-
-  private static byte[] bytes(String name) throws IOException {
-    try (InputStream in = ShardMergeHandlerTest.class.getResourceAsStream(path(name))) {
-      return in.readAllBytes();
-    }
-  }
-
-  private static String path(String name) {
-    return "/org/gapmap/geodata/nyc/" + name;
   }
 }
