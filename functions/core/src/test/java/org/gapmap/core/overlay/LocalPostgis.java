@@ -132,12 +132,22 @@ public final class LocalPostgis implements AutoCloseable {
       full.addAll(List.of("runuser", "-u", "postgres", "--"));
     }
     full.addAll(command);
-    Process p = new ProcessBuilder(full).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
-      throw new IOException(String.join(" ", command.subList(0, 1)) + " failed: " + out);
+    // Standard error apart: a notice or warning must not become a line of the query's results.
+    Path err = Files.createTempFile("gapmap-postgis-stderr-", ".txt");
+    try {
+      Process p = new ProcessBuilder(full).redirectError(err.toFile()).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+        throw new IOException(
+            String.join(" ", command.subList(0, 1))
+                + " failed: "
+                + out
+                + Files.readString(err, StandardCharsets.UTF_8));
+      }
+      return out.lines().filter(l -> !l.isBlank()).toList();
+    } finally {
+      Files.deleteIfExists(err);
     }
-    return out.lines().filter(l -> !l.isBlank()).toList();
   }
 
   @Override
